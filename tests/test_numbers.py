@@ -465,3 +465,49 @@ def test_format_number_agrees_with_rounding(value: Decimal, decimals: int) -> No
     assert p.value == round_half_up(value, decimals)
     p = parse(format_number(value, decimals, "truncate"))
     assert p.value == truncate(value, decimals)
+
+
+# --- less common prints --------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value", "flag"),
+    [
+        ("Rp (1.234)", "-1234", "negative_parentheses"),
+        ("(Rp 1.234)", "-1234", "negative_parentheses"),
+        ("1.234.567,89.", "1234567.89", "typo"),      # a sentence stop after the number
+        ("1.234,", "1234", "typo"),
+        ("7.13", "7.13", "dot_decimal"),
+        ("\u22125", "-5", None),                     # minus sign
+        ("\u20135", "-5", None),                     # en dash
+        ("+5", "5", None),
+    ],
+)
+def test_parse_less_common(text: str, value: str, flag: str | None) -> None:
+    p = parse(text)
+    assert p.ok and p.value == D(value)
+    if flag is not None:
+        assert flag in p.flags
+
+
+def test_grade_after_value_and_alone_in_brackets() -> None:
+    p = parse("65,18 (B)")
+    assert p.ok and p.grade == "B" and p.value == D("65.18")
+    p = parse("(B)")
+    assert p.status is Status.ERROR and p.grade == "B"
+    p = parse("B (-)")
+    assert p.status is Status.EMPTY and p.grade == "B"
+
+
+def test_units_are_not_grades() -> None:
+    p = parse("ASN")
+    assert p.status is Status.ERROR and p.grade is None
+    p = parse("SK")
+    assert p.status is Status.ERROR and p.grade is None
+    p = parse("12 SK")
+    assert p.status is Status.ERROR and p.grade is None
+
+
+def test_leading_separator_is_an_error() -> None:
+    p = parse(".5")
+    assert p.status is Status.ERROR
+    assert p.error == "'.5' bukan angka yang sah: diawali tanda pemisah '.'"

@@ -133,6 +133,8 @@ def _group_error(text: str) -> str:
 def _read_strict(body: str, convention: Convention, text: str) -> _Reading | str:
     """Read digits and separators by one convention; a message (str) when they do not fit it."""
     thousands, mark = _separators(convention)
+    if body[0] in ".,":
+        return f"'{text}' bukan angka yang sah: diawali tanda pemisah '{body[0]}'"
     if body.count(mark) > 1:
         return f"'{text}' bukan angka yang sah: tanda desimal '{mark}' muncul lebih dari sekali"
     integer, _, fraction = body.partition(mark)
@@ -184,6 +186,9 @@ def _prepare(text: str) -> _Prepared | Parsed:
         if m:
             grade, s = m.group(grade_group), m.group(value_group).strip()
             break
+    if grade is not None and not s:        # '(B)': a grade with nothing beside it
+        return Parsed(text=text, status=Status.ERROR, grade=grade,
+                      error=f"'{text}' adalah predikat tanpa nilai, bukan angka")
     flags: list[str] = []
     negative = False
     if s.startswith("(") and s.endswith(")"):
@@ -201,6 +206,9 @@ def _prepare(text: str) -> _Prepared | Parsed:
         if m and "currency" not in flags:
             s = s[m.end():]
             flags.append("currency")
+    if s.startswith("(") and s.endswith(")") and not negative:    # 'Rp (1.234)'
+        s, negative = s[1:-1].strip(), True
+        flags.append("negative_parentheses")
     percent = False
     if s.endswith("%"):
         s, percent = s[:-1].rstrip(), True
@@ -268,7 +276,15 @@ def _read(prep: _Prepared, convention: Convention | None, text: str
 def parse(text: str | None, convention: Convention | None = None) -> Parsed:
     """Read one printed cell. Never raises: anything unreadable is status ERROR with `error`.
     With `convention` None the cell is read as Indonesian unless it can only be the other
-    convention (`12,386,177,788`)."""
+    convention (`12,386,177,788`).
+
+    With a `convention` the cell is read strictly by it (in EN every comma group has three
+    digits, so `3,19` is an ERROR); a cell that can only be the other convention
+    (`1.234.567,89` in an EN table) is still read, flagged 'other_convention'. The value of a
+    percentage is the printed number (`89,02 %` -> 89.02, `percent` True). Flags: 'currency'
+    (`Rp`), 'negative_parentheses', 'dot_decimal' (a stray dot decimal in Indonesian, `7.13`),
+    'spacing' (`67, 50`), 'typo' (a mended typo: `16.152.427.613,00,00`, `1..234`, a trailing
+    separator), 'other_convention'; on DIV0 cells 'div0' or 'spreadsheet_error'."""
     raw = "" if text is None else str(text)
     try:
         return _parse(raw, convention)
@@ -305,7 +321,12 @@ def _parse(text: str, convention: Convention | None) -> Parsed:
 
 def infer_convention(cells: Iterable[str]) -> Convention:
     """The convention of a whole table, decided from all its cells (unambiguous cells vote;
-    ties and no evidence give Convention.ID)."""
+    ties and no evidence give Convention.ID).
+
+    Cells that can only be one convention decide when there are any (`1.234.567`, `1.234,5`
+    for ID; `12,386,177,788`, `1,234.5` for EN). Otherwise cells that lean to one decide: a
+    comma decimal not of three digits (`65,18`) for ID, a dot decimal not of three digits
+    (`21.88`) for EN. Ambiguous cells (`1,234`, `1.234`) and text do not vote."""
     strong = {Convention.ID: 0, Convention.EN: 0}
     weak = {Convention.ID: 0, Convention.EN: 0}
     for cell in cells:
@@ -375,13 +396,14 @@ def _babel_format(value: Decimal, decimals: int) -> str:
 
 def format_number(value: Decimal, decimals: int = 0, rounding: str = "half_up") -> str:
     """Indonesian display with Babel id_ID: `1.234.567,89`. `rounding` 'half_up' or
-    'truncate'."""
+    'truncate' (anything else is a ValueError). Zero is never shown with a minus sign."""
     return _babel_format(_rounded(value, decimals, rounding), decimals)
 
 
 def format_money(value: Decimal, decimals: int | None = None, symbol: bool = False) -> str:
     """Money with thousands dots and no decimals unless it has cents (or `decimals` is given):
-    `7.522.842.676,91`; `Rp 12.386.177.788` with symbol."""
+    `7.522.842.676,91`; `Rp 12.386.177.788` with symbol (`-Rp 8.500.000` when negative).
+    A value with cents is shown with two decimals, rounded half-up."""
     if decimals is None:
         decimals = 0 if value == value.to_integral_value() else 2
     text = format_number(value, decimals)
