@@ -339,10 +339,11 @@ def audit(paths: tuple[Path, ...], fmt: str, lang: str, skala_predikat: str,
         negative_formula=rumus_negatif,
         tolerance=toleransi,
     )
-    stdout = click.get_text_stream("stdout")
-    stderr = click.get_text_stream("stderr")
-    err_console = Console(file=stderr, highlight=False, soft_wrap=not _is_terminal(stderr))
+    stdout = sys.stdout
+    stderr = sys.stderr
     show_progress = fmt == "text" and _is_terminal(stdout) and _is_terminal(stderr)
+    err_console = Console(file=stderr, highlight=False, soft_wrap=not _is_terminal(stderr),
+                          force_terminal=True if show_progress else None)
 
     def on_problem(message: str) -> None:
         err_console.print(Text(f"{LABELS[lang]['input_error']}: ", style="bold red")

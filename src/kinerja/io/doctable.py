@@ -204,7 +204,7 @@ def cell_text(value: Any, number_format: str | None = "General") -> str:
 
 def _read_xlsx(path: Path) -> list[list[str]]:
     try:
-        import openpyxl
+        import openpyxl  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - openpyxl is a dependency
         raise DocTableError(f"{path}: membaca .xlsx memerlukan paket openpyxl") from None
     try:
