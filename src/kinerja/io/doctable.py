@@ -44,6 +44,9 @@ TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".xlsx")
 
 META_SUFFIX = ".meta.yaml"
 
+#: The C YAML loader where libyaml is present (meta files with long notes read 10x faster).
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class DocTableError(Exception):
     """An input that cannot be used as a document table; str() is the message for the user."""
@@ -76,7 +79,7 @@ def read_meta(path: str | Path) -> dict[str, Any]:
             f"memerlukan berkas meta yang menyebut jenis tabelnya (kind)"
         )
     try:
-        data = yaml.safe_load(mp.read_text(encoding="utf-8-sig"))
+        data = yaml.load(mp.read_text(encoding="utf-8-sig"), Loader=_YAML_LOADER)
     except UnicodeDecodeError:
         raise DocTableError(f"{mp}: berkas meta bukan teks UTF-8") from None
     except yaml.YAMLError as exc:
