@@ -23,6 +23,7 @@ from typing import IO, Any
 
 import click
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from kinerja.audit.engine import AuditSettings, audit_table
@@ -248,6 +249,15 @@ def finding_text(f: Finding, lang: str = "id") -> Text:
     return text
 
 
+def _indented(console: Console, text: Text, width: int) -> None:
+    """Print `text` indented by `width` spaces; on a terminal its wrapped lines are indented
+    too, elsewhere it stays one line."""
+    if console.is_terminal:
+        console.print(Padding(text, (0, 0, 0, width), expand=False))
+    else:
+        console.print(Text(" " * width).append_text(text))
+
+
 def render_text(run: AuditRun, console: Console, lang: str = "id") -> None:
     """Write the text report: per table a summary line, then its findings grouped by
     severity (errors, warnings, information); then a total and the settings used."""
@@ -260,11 +270,11 @@ def render_text(run: AuditRun, console: Console, lang: str = "id") -> None:
                                                     "bold green")
         console.print(Text(summary(report, lang), style=style))
         if report.title:
-            console.print(Text(f"  {report.title}", style="dim"))
+            _indented(console, Text(report.title, style="dim"), 2)
         if report.undeclared:
             note = labels["undeclared"].format(kind=report.kind,
                                                columns=", ".join(report.undeclared))
-            console.print(Text(f"  {note}", style="dim"))
+            _indented(console, Text(note, style="dim"), 2)
         ordered = sorted(report.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
         current = None
         for f in ordered:
@@ -272,7 +282,7 @@ def render_text(run: AuditRun, console: Console, lang: str = "id") -> None:
                 current = f.severity
                 heading = labels.get(f.severity, f.severity)
                 console.print(Text(f"  {heading}", style=STYLES.get(f.severity, "bold")))
-            console.print(Text("    ").append_text(finding_text(f, lang)))
+            _indented(console, finding_text(f, lang), 4)
     if run.tables:
         console.print()
     if len(run.tables) > 1 or run.problems:
