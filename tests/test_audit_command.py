@@ -324,6 +324,8 @@ def engine_ready() -> bool:
         audit_table(read_table(CONTOH / "tc29.csv"), AuditSettings())
     except NotImplementedError:
         return False
+    except Exception:  # implemented but failing: let the tests below show the failure
+        return True
     return True
 
 
