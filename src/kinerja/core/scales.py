@@ -147,10 +147,14 @@ class Scale:
         raise KeyError(code)
 
 
-def _bands(rows: Iterable[tuple[str, str, str | None, str | None, bool, bool]]) -> tuple[Band, ...]:
+def _bands(
+    rows: Iterable[tuple[str, str, str | None, str | None, bool, bool]],
+    aliases: dict[str, tuple[str, ...]] | None = None,
+) -> tuple[Band, ...]:
+    extra = aliases or {}
     return tuple(
         Band(code, label, D(lo) if lo is not None else None, D(hi) if hi is not None else None,
-             li, ui)
+             li, ui, extra.get(code, ()))
         for code, label, lo, hi, li, ui in rows
     )
 
@@ -198,17 +202,8 @@ SAKIP = Scale(
         ("CC", "Cukup", "50", "60", False, True),
         ("C", "Kurang", "30", "50", False, True),
         ("D", "Sangat Kurang", None, "30", True, True),
-    ]),
+    ], aliases={"CC": ("Cukup Memadai", "Memadai")}),
 )
-SAKIP = Scale(
-    key=SAKIP.key, name=SAKIP.name, footing=SAKIP.footing, codes_are_grades=True,
-    bands=tuple(
-        Band(b.code, b.label, b.lower, b.upper, b.lower_inclusive, b.upper_inclusive,
-             ("Cukup Memadai", "Memadai") if b.code == "CC" else ())
-        for b in SAKIP.bands
-    ),
-)
-
 #: Satisfaction index IKM/SKM, PermenPANRB 14/2017: round to 2 decimals, lower bound inclusive.
 IKM = Scale(
     key="ikm",
@@ -272,7 +267,8 @@ MERIT = Scale(
 EFISIENSI_SELISIH = Scale(
     key="efisiensi_selisih",
     name="Efisiensi (selisih capaian dan serapan, poin)",
-    footing="praktik umum: lebih dari +5 efisien, dalam +-5 cukup efisien, di bawah -5 tidak efisien",
+    footing="praktik umum: lebih dari +5 efisien, dalam +-5 cukup efisien, "
+    "di bawah -5 tidak efisien",
     unconfirmed=True,
     bands=_bands([
         ("E", "Efisien", "5", None, False, True),
