@@ -1,11 +1,14 @@
 """The audit of a document table: every check of document-tables.md that applies to its kind.
 
-CONTRACT (implementation pending): `AuditSettings` and `audit_table` are fixed; the command and
-the importer code against them.
+`audit_table` reads the table's cells once by the table's number convention (inferred from all
+its numeric cells), runs the checks of its kind (one module per kind) and the nomenclature
+code checks, and returns the findings sorted by row, column order and rule. `AuditSettings` and
+`audit_table` are the contract the `kinerja audit` command and the importer code against.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kinerja.audit.findings import Finding
@@ -37,6 +40,41 @@ class AuditSettings:
         ]
 
 
+def _checks() -> dict[str, tuple[Callable[[DocTable], list[str]], Callable[..., None]]]:
+    """kind -> (numeric columns of a table, check function)."""
+    from kinerja.audit import (
+        evaluasi_renja,
+        evaluasi_triwulan,
+        indeks_ipasn,
+        komponen_lke,
+        pengukuran_kinerja,
+        rencana_anggaran,
+    )
+
+    return {
+        "evaluasi_renja": (lambda t: list(evaluasi_renja.NUMERIC), evaluasi_renja.check),
+        "rencana_anggaran": (rencana_anggaran.numeric_columns, rencana_anggaran.check),
+        "pengukuran_kinerja": (lambda t: list(pengukuran_kinerja.NUMERIC),
+                               pengukuran_kinerja.check),
+        "evaluasi_triwulan": (lambda t: list(evaluasi_triwulan.NUMERIC),
+                              evaluasi_triwulan.check),
+        "indeks_ipasn": (lambda t: list(indeks_ipasn.NUMERIC), indeks_ipasn.check),
+        "komponen_lke": (lambda t: list(komponen_lke.NUMERIC), komponen_lke.check),
+    }
+
+
 def audit_table(table: DocTable, settings: AuditSettings | None = None) -> list[Finding]:
     """Every finding in `table`, sorted by row, then column order in the table, then rule."""
-    raise NotImplementedError
+    from kinerja.audit import kode
+    from kinerja.audit.common import Audit
+
+    settings = settings or AuditSettings()
+    checks = _checks()
+    if table.kind not in checks:
+        return []
+    numeric, check = checks[table.kind]
+    audit = Audit(table, settings, numeric(table))
+    check(audit)
+    if "kode" in table.columns:
+        kode.check(audit)
+    return audit.findings()
