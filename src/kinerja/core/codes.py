@@ -136,12 +136,16 @@ class Entry:
 
 _SEPARATORS = re.compile(r"[\s.,]+")
 _PRINTED = re.compile(r"[0-9]+(?:[\s.,]+[0-9]+)*")
+#: An organisation code (`5.03.5.04.0.00.01.0000`: up to three bidang, unit, sub unit) printed
+#: before the program code in Permendagri 86/2017 forms.
+_ORGANISATION = re.compile(r"\d\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}\s+(?=\d)")
 
 
 def _groups(text: str) -> list[str] | None:
     """The digit groups of a printed code (`5 3 1 2.01 1` -> 5, 3, 1, 2, 01, 1), or None when it
-    holds anything but digits, spaces, dots and commas."""
-    stripped = text.strip().strip(".,").strip()
+    holds anything but digits, spaces, dots and commas. An organisation code printed before the
+    program code is left out."""
+    stripped = _ORGANISATION.sub("", text.strip(), count=1).strip(".,").strip()
     if not stripped or not _PRINTED.fullmatch(stripped):
         return None
     return _SEPARATORS.split(stripped)
@@ -506,6 +510,13 @@ def _candidates(
     return sorted(set(found), key=_split_canonical)
 
 
+def _some(codes: Sequence[str], shown: int = 6) -> str:
+    """`a, b, c` or `a, b, c dan 12 lainnya`."""
+    if len(codes) <= shown:
+        return ", ".join(codes)
+    return f"{', '.join(codes[:shown])} dan {len(codes) - shown} lainnya"
+
+
 def _resolve(
     printed: str, groups: Sequence[str], name: str, level: str, government_level: str,
     within: tuple[int, ...] | None, direct: tuple[int, ...] | None,
@@ -536,27 +547,36 @@ def _resolve(
         )
 
     # invalid: say what the name is, if it is the name of one code
-    near = direct or within
+    readings = _full_readings(groups)
+    near = direct or (readings[0] if readings else None) or within
     index = _index_for(direct, government_level) if direct else _index(government_level)
-    suggested = _owner(index, level, row_words, 0, near) if row_words else None
+    ambiguous = len(considered) > 1 and any(
+        names.fit(row_words, _index_for(_split_canonical(c), government_level).words[c])
+        for c in considered
+    )
+    suggested = _owner(index, level, row_words, 0, near) if row_words and not ambiguous else None
     shown = printed.strip()
     if direct is not None:
         message = f"Kode {_label(Code(direct).canonical, printed)} tidak ada dalam nomenklatur"
         message += f" {_REGULATION}"
+        if (
+            suggested is not None and len(direct) == 6 and len(groups[5]) <= 2
+            and _split_canonical(suggested)[:5] == direct[:5]
+        ):
+            message += (
+                " (nomor sub kegiatan 2 digit ini mungkin mengikuti penomoran lama sebelum 2021)"
+            )
     elif not candidates:
         message = f"Kode \"{shown}\" tidak dapat dibaca sebagai kode {_LEVEL_LABEL[level]}"
-    elif len(considered) > 1 and any(
-        names.fit(row_words, _index_for(_split_canonical(c), government_level).words[c])
-        for c in considered
-    ):
+    elif ambiguous:
         message = (
             f"Kode \"{shown}\" rusak atau tidak lengkap dan nama \"{name.strip()}\" cocok "
-            f"dengan lebih dari satu kode: {', '.join(considered)}"
+            f"dengan lebih dari satu kode: {_some(considered)}"
         )
     else:
         message = (
             f"Kode \"{shown}\" rusak atau tidak lengkap dan tidak satu pun kemungkinannya "
-            f"({', '.join(considered)}) bernama \"{name.strip()}\""
+            f"({_some(considered)}) bernama \"{name.strip()}\""
         )
     if suggested is not None:
         message += f"; nama tertulis \"{name.strip()}\" adalah {suggested}"
