@@ -168,6 +168,11 @@ def test_children_and_search() -> None:
     ]
     hits = search("pengembangan kompetensi teknis", level="kegiatan")
     assert hits[0].code == "5.04.02.2.01"
+    assert len(search("penyediaan gaji tunjangan asn", limit=100)) > 40  # every bidang
+    assert [e.code for e in search("Penyediaan Gaji dan Tunjangan ASN", within="5.03")] == [
+        "5.03.01.2.02.0001",
+    ]
+    assert search("pengelolaan", within="bukan kode") == []
 
 
 def test_unknown_government_level_is_refused() -> None:
@@ -376,3 +381,25 @@ def test_provincial_codes() -> None:
                          "program", "provinsi")
     assert program.status == "ok"
     assert program.official_name == "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH PROVINSI"
+
+
+def test_shortened_name_of_a_sibling_is_a_mismatch_but_other_wordings_are_not() -> None:
+    # 'Pelayanan Izin Perceraian' is 'Pelayanan Proses Izin Perceraian Pegawai' with words left
+    # out, and no other name of the program fits it
+    check = check_code("5.03.02.2.04.0008", "Pelayanan Izin Perceraian", "sub_kegiatan")
+    assert (check.status, check.suggested) == ("name_mismatch", "5.03.02.2.04.0009")
+    assert check_code("5.03.02.2.04.0009", "Pelayanan Izin Perceraian", "sub_kegiatan").status == (
+        "ok"
+    )
+    # another wording of the printed code's item, fitting no other name: no finding
+    assert check_code("5.03.01.2.08.0004", "Penyediaan Jasa Kebersihan Kantor",
+                      "sub_kegiatan").status == "ok"
+
+
+def test_skpd_and_perangkat_daerah_are_the_same_words() -> None:
+    assert names.words("Penatausahaan Arsip Dinamis pada Perangkat Daerah") == names.words(
+        "Penatausahaan Arsip Dinamis pada SKPD"
+    )
+    check = check_code("5 3 1 2.1 10", "Penatausahaan Arsip Dinamis pada Perangkat Daerah",
+                       "sub_kegiatan")
+    assert (check.status, check.code) == ("repaired", "5.03.01.2.06.0010")

@@ -14,6 +14,10 @@ kabupaten/kota form. A 2-digit sub kegiatan number is the same 4-digit number (`
 damaged or incomplete print is repaired or completed by the row's name (not a finding); a valid
 code whose name belongs to another code is a `name_mismatch`; a code that cannot be read,
 repaired or completed is `invalid`.
+
+Public functions: `parse_code`, `lookup` / `official_name` / `children` / `search` (the
+nomenclature), `check_code` and `check_code_within` (a row's printed code, the latter completing
+`01 2.02 01` inside the bidang of the coded row above). Name matching is `kinerja.core.names`.
 """
 
 from __future__ import annotations
@@ -383,17 +387,22 @@ def children(code: str | Code, government_level: str = "kabkota") -> list[Entry]
 
 def search(
     text: str, government_level: str = "kabkota", level: str | None = None, limit: int = 20,
+    within: str | None = None,
 ) -> list[Entry]:
     """Entries whose official name holds the words of `text` (tolerantly: case, punctuation,
-    abbreviations, typos), the closest fits first, then in code order."""
+    abbreviations, typos), the closest fits first, then in code order; only those under the
+    code `within` (e.g. the agency's bidang `5.03`) when it is given."""
     index = _index(government_level)
     query = names.words(text)
-    if not query:
+    prefix = _to_parts(within) if within else ()
+    if not query or prefix is None:
         return []
     levels = [level] if level is not None else list(LENGTH_BY_LEVEL)
     found: list[tuple[int, tuple[int, ...], str]] = []
     for lv in levels:
         for code in _plausible(index, lv, query):
+            if _split_canonical(code)[: len(prefix)] != prefix:
+                continue
             grade = names.GRADES[names.fit(query, index.words[code])]
             if grade:
                 found.append((-grade, _split_canonical(code), code))
@@ -435,8 +444,9 @@ def _owner(
     near: tuple[int, ...] | None,
 ) -> str | None:
     """The code of `level` whose official name is the row's name, fitting better than
-    `better_than` (a names.GRADES value): an exact fit first; otherwise a close or partial fit
-    that only one official name gives."""
+    `better_than` (a names.GRADES value): an exact fit first; otherwise a close fit (typos)
+    that only one official name gives; otherwise a partial fit (words left out) that only one
+    official name of the program of `near` gives: a shortened name is not looked for elsewhere."""
     if better_than < names.GRADES[names.EXACT]:
         exact = index.by_words.get((level, tuple(sorted(row_words))))
         if exact:
@@ -448,6 +458,9 @@ def _owner(
             code for code in _plausible(index, level, row_words)
             if names.fit(row_words, index.words[code]) == grade_name
         ]
+        if grade_name == names.PARTIAL and near is not None:
+            program = near[:3]
+            fitting = [c for c in fitting if _split_canonical(c)[: len(program)] == program]
         distinct = {index.words[code] for code in fitting}
         if len(distinct) == 1:
             return _nearest(fitting, near)

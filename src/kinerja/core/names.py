@@ -40,10 +40,13 @@ SPELLING: dict[str, str] = {
     "prasana": "prasarana",
 }
 
-#: Abbreviations and the words they stand for (one direction: the long form is replaced by the
-#: short one, and the short one stays). Longer phrases first.
+#: Phrases and the one standard form each is read as (mostly the abbreviation); a longer phrase
+#: is replaced before a shorter one that starts it.
 ABBREVIATIONS: dict[str, str] = {
-    "satuan kerja perangkat daerah": "skpd",
+    # SKPD (Satuan Kerja Perangkat Daerah), OPD and PD name the same agency; no two official
+    # names differ only by these words
+    "satuan kerja perangkat daerah": "pd",
+    "skpd": "pd",
     "organisasi perangkat daerah": "pd",
     "perangkat daerah": "pd",
     "opd": "pd",
@@ -131,8 +134,7 @@ def words(name: str) -> tuple[str, ...]:
     tokens = _TOKEN.findall(_fold(name))
     # 'dan' is dropped before abbreviations so that 'Pendidikan dan Pelatihan' = 'Diklat'
     tokens = [t for t in tokens if t not in CONNECTIVES]
-    tokens = _strip_level_words(_replace_phrases(tokens))
-    return tuple(t for t in tokens if t not in CONNECTIVES)
+    return tuple(_strip_level_words(_replace_phrases(tokens)))
 
 
 def edit_distance_at_most_one(a: str, b: str) -> bool:
