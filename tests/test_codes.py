@@ -403,3 +403,34 @@ def test_skpd_and_perangkat_daerah_are_the_same_words() -> None:
     check = check_code("5 3 1 2.1 10", "Penatausahaan Arsip Dinamis pada Perangkat Daerah",
                        "sub_kegiatan")
     assert (check.status, check.code) == ("repaired", "5.03.01.2.06.0010")
+
+
+@pytest.mark.parametrize(
+    ("printed_name", "code"),
+    [
+        # names as the seed documents print them (Paser T-C.29, T-C.31 and Tabel 4.1, Kutai
+        # Kartanegara Tabel 1)
+        ("Penyusunan Dok Perencanaan Perangkat Daerah", "5.03.01.2.01.0001"),
+        ("Penyediaan Barang Cetak dan Penggandaan", "5.03.01.2.06.0005"),
+        ("Pengadaan Meubel", "5.03.01.2.07.0005"),
+        ("Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah", "5.03.01.2.07"),
+        (
+            "Penyelenggaraan pengembangan kompetensi teknis umum, inti, dan pilihan bagi jabatan "
+            "administrasi penyelenggaraan urusan pemerintah konkuren, perangkat daerah penunjang, "
+            "dan urusan pemerintahan umum",
+            "5.04.02.2.01.0003",
+        ),
+    ],
+)
+def test_printed_name_variants_fit_their_code(printed_name: str, code: str) -> None:
+    official = official_name(code)
+    assert official is not None
+    assert names.fit(names.words(printed_name), names.words(official)) in (names.EXACT, names.CLOSE)
+    level = "kegiatan" if code.count(".") == 4 else "sub_kegiatan"
+    assert check_code(code, printed_name, level).status == "ok"
+    # and they are enough to repair a damaged print of the code
+    parts = code.split(".")
+    damaged = " ".join([parts[0], parts[1][1], parts[2][1], f"{parts[3]}.{int(parts[4])}",
+                        *(str(int(p)) for p in parts[5:])])
+    repaired = check_code(damaged, printed_name, level)
+    assert (repaired.status, repaired.code) == ("repaired", code), damaged

@@ -411,13 +411,14 @@ def search(
 
 
 def _plausible(index: _Index, level: str, query: Sequence[str]) -> list[str]:
-    """Codes of `level` that may fit `query`: those holding its rarest known word (all of the
-    level when none of its words is known)."""
+    """Codes of `level` that may fit `query`: those holding one of its three rarest known words
+    (a fit may spell a word or two otherwise); all of the level when none of its words is
+    known."""
     postings = [index.postings[(level, w)] for w in query if (level, w) in index.postings]
     if not postings:
         return list(index.by_level.get(level, []))
-    rarest = min(postings, key=len)
-    return sorted(rarest, key=_split_canonical)
+    rarest = sorted(postings, key=len)[:3]
+    return sorted(set().union(*rarest), key=_split_canonical)
 
 
 # --------------------------------------------------------------------------------------------

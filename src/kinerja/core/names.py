@@ -62,7 +62,13 @@ ABBREVIATIONS: dict[str, str] = {
     "badan layanan umum daerah": "blud",
     "bimbingan teknis": "bimtek",
     "rapat koordinasi": "rakor",
-    "pemerintah daerah": "pemda",
+    "pemda": "pemerintah daerah",
+    "pemkab": "pemerintah kabupaten",
+    "pemkot": "pemerintah kota",
+    "pemprov": "pemerintah provinsi",
+    "dok": "dokumen",
+    "lap": "laporan",
+    "keg": "kegiatan",
     "kabupaten kota": "kabkota",
     "kab kota": "kabkota",
     "kab": "kabupaten",
@@ -164,21 +170,25 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
 
 #: How well a printed name fits an official one, best first.
 EXACT = "exact"        # the same words (in any order)
-CLOSE = "close"        # the same words, some of them misspelt by one letter
+CLOSE = "close"        # the same words, some of them misspelt (one letter, a suffix -an)
 PARTIAL = "partial"    # the official words with some left out (misspellings allowed)
 GRADES: dict[str | None, int] = {EXACT: 3, CLOSE: 2, PARTIAL: 1, None: 0}
 
 
 def _similar(a: str, b: str) -> bool:
-    return len(a) >= 5 and len(b) >= 5 and edit_distance_at_most_one(a, b)
+    """One word for another: one letter apart (typo, OCR), or the same word with and without
+    the suffix -an ('Cetak'/'Cetakan', 'Penyelenggara'/'Penyelenggaraan'); five letters or more."""
+    if len(a) < 5 or len(b) < 5:
+        return False
+    return edit_distance_at_most_one(a, b) or a == b + "an" or b == a + "an"
 
 
 def fit(printed: Sequence[str], official: Sequence[str]) -> str | None:
     """How the printed words fit the official words: EXACT, CLOSE, PARTIAL or None.
 
-    A printed word that is not among the official words may stand for one official word one
-    letter away (five letters or more): a typo or an OCR error. Official words left over make
-    the fit PARTIAL ("the official name with words left out")."""
+    A printed word that is not among the official words may stand for one similar official
+    word (`_similar`): a typo, an OCR error, a suffix. Official words left over make the fit
+    PARTIAL ("the official name with words left out")."""
     if not printed:
         return None
     p = Counter(printed)
