@@ -87,10 +87,10 @@ TC29 = TableSpec(
     title=("Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian "
            "Renstra Perangkat Daerah s/d Tahun n-1"),
     columns=_cols(
-        ("kode", 8), ("uraian", 30, True), ("indikator", 34),
-        ("c4", 8), ("c4_satuan", 7), ("c5", 8), ("c5_satuan", 7),
-        ("c6", 8), ("c6_satuan", 7), ("c7", 8), ("c7_satuan", 7),
-        ("c8", 9), ("c9", 9), ("c10", 10), ("c11", 10),
+        ("kode", 6), ("uraian", 25, True), ("indikator", 28),
+        ("c4", 8), ("c4_satuan", 8.5), ("c5", 8), ("c5_satuan", 8.5),
+        ("c6", 8), ("c6_satuan", 8.5), ("c7", 8), ("c7_satuan", 8.5),
+        ("c8", 9), ("c9", 10.5), ("c10", 11), ("c11", 11),
     ),
     header=(
         (H("Kode", rowspan=2), H(_URAIAN, rowspan=2),

@@ -31,7 +31,7 @@ CSS = """
   table-layout: fixed; }
 .kinerja-tabel .tabel-resmi th, .kinerja-tabel .tabel-resmi td { border: 0.6pt solid #000;
   padding: 0.15em 0.3em; vertical-align: top; overflow-wrap: break-word;
-  word-wrap: break-word; hyphens: auto; }
+  word-wrap: break-word; hyphens: manual; }
 .kinerja-tabel .tabel-resmi thead th { background: #e6e6e6; font-weight: bold;
   text-align: center; vertical-align: middle; }
 .kinerja-tabel .tabel-resmi thead tr.nomor-kolom th { background: #f3f3f3;

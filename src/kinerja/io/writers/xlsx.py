@@ -69,6 +69,7 @@ _TOTAL_FILL = PatternFill("solid", fgColor="ECECEC")
 _HEADING_FILL = PatternFill("solid", fgColor="F7F7F7")
 _FONT = "Arial"
 _SIZE = 9
+_LINE = 11.5  # points per line of 9 pt text
 
 
 def number_format(decimals: int) -> str:
@@ -143,7 +144,7 @@ def _value(cell: Cell) -> int | Decimal | date | str | None:
 
 def _text_lines(value: str, width: float) -> int:
     """Lines a wrapped text needs in a cell `width` characters wide (estimate)."""
-    chars = max(width * 1.15 - 1, 1)
+    chars = max(width * 1.4 - 1.5, 1)
     return sum(max(1, math.ceil(len(part) / chars)) for part in value.split("\n"))
 
 
@@ -272,9 +273,15 @@ def build_workbook(table: Table, *, formulas: bool = False, page_size: str = "A4
         fill = (_TOTAL_FILL if row.style in (RowStyle.TOTAL, RowStyle.AVERAGE)
                 else _HEADING_FILL if row.style in (RowStyle.HEADING, RowStyle.URUSAN,
                                                      RowStyle.BIDANG) else None)
+        lines = 1
         for col, cell in row.placed():
             xc = ws.cell(sheet_row, col + 1)
             column = table.columns[col]
+            if cell.kind is CellKind.TEXT and isinstance(cell.value, str):
+                room = _merge_width(ws, col + 1, cell.colspan)
+                if column.indent:
+                    room -= 1.5 * row.indent
+                lines = max(lines, _text_lines(cell.value, room))
             if formulas and cell.formula is not None:
                 xc.value = formula_text(cell, col, sheet_row, first_body)
             else:
@@ -307,6 +314,9 @@ def build_workbook(table: Table, *, formulas: bool = False, page_size: str = "A4
             if cell.colspan > 1:
                 ws.merge_cells(start_row=sheet_row, start_column=col + 1, end_row=sheet_row,
                                end_column=col + cell.colspan)
+        if lines > 1:
+            # spreadsheets do not grow rows for wrapped text on opening; set the height
+            ws.row_dimensions[sheet_row].height = lines * _LINE + 3
         r = sheet_row + 1
 
     # notes
