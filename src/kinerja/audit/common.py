@@ -50,8 +50,12 @@ def fmt_money(value: Decimal) -> str:
 
 
 def fmt_ratio(value: Decimal, printed_decimals: int | None) -> str:
-    """A recomputed percentage with the printed decimals, at least two: `66,18`."""
-    return numbers.format_number(value, max(2, printed_decimals or 0))
+    """A recomputed percentage with the printed decimals, at least two (`66,18`), and more
+    for a small non-zero value that would otherwise show as zero (`0,0058`)."""
+    decimals = max(2, printed_decimals or 0)
+    if value and abs(value) < Decimal("0.1"):
+        decimals = max(decimals, min(6, 1 - value.adjusted()))
+    return numbers.format_number(value, decimals)
 
 
 def is_dash(text: str) -> bool:
@@ -113,6 +117,7 @@ class Audit:
         )
         self._cache: dict[tuple[int, str], Parsed] = {}
         self._effective: dict[tuple[int, str], tuple[Decimal | None, bool]] = {}
+        self._printed: dict[tuple[int, str], bool] = {}
         self._found: dict[tuple[int, str, str], Finding] = {}
         self.order = {c: i for i, c in enumerate(table.columns)}
         self.scale = scales.get(str(getattr(settings, "predicate_scale", "permendagri86")))
@@ -192,9 +197,13 @@ class Audit:
 
     def printed_anything(self, row: Row, column: str) -> bool:
         """Whether the cell, or an empty parent's cells below it, print a value or a dash."""
-        if row.get(column).strip():
-            return True
-        return any(self.printed_anything(k, column) for k in structural_children(row))
+        key = (row.number, column)
+        known = self._printed.get(key)
+        if known is None:
+            known = bool(row.get(column).strip()) or any(
+                self.printed_anything(k, column) for k in structural_children(row))
+            self._printed[key] = known
+        return known
 
     # -- findings ------------------------------------------------------------------------
 
@@ -310,20 +319,14 @@ def check_rollup(audit: Audit, column: str, rows: Iterable[Row] | None = None) -
             continue
         if not any(audit.printed_anything(k, column) for k in kids):
             continue
-        total = ZERO
-        with exact():
-            for kid in kids:
-                value, ok = audit.effective(kid, column)
-                if not ok or value is None:
-                    return_early = True
-                    break
-                total += value
-            else:
-                return_early = False
-        if return_early or total == printed:
+        terms = [audit.effective(kid, column) for kid in kids]
+        if any(not ok or value is None for value, ok in terms):
             continue
         with exact():
+            total = sum((value for value, _ in terms if value is not None), ZERO)
             diff = printed - total
+        if not diff:
+            continue
         word, word_en = children_word(kids)
         audit.add(row, column, "sum_mismatch", text, fmt_money(total),
                   f"Jumlah {word} {fmt_money(total)}, tertulis {fmt_money(printed)}, "
@@ -651,8 +654,11 @@ class Averages:
         target = self.targets.get(average.number)
         if target is not None:
             return self.members(audit, target, column)
+        members = flat_members(self.rows, average)
+        if not members:
+            return None
         values = []
-        for member in flat_members(self.rows, average):
+        for member in members:
             p = audit.cell(member, column)
             if p.status is Status.NUMBER and p.value is not None:
                 values.append(p.value)

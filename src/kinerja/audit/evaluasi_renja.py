@@ -146,8 +146,7 @@ def _terms(row: Row, audit: Audit) -> tuple[list[Operand], bool]:
 
 
 def _show_terms(terms: list[Operand]) -> str:
-    return " + ".join(t.show() if t.present else f"{t.text.strip() or '(kosong)'} (0)"
-                      for t in terms)
+    return " + ".join(t.show() if t.present else "0" for t in terms)
 
 
 def _cumulative(audit: Audit, row: Row, kind: Kind) -> None:

@@ -8,6 +8,8 @@ the components' (within the rounding of printed decimals); the grade printed on 
 
 from __future__ import annotations
 
+import re
+
 from kinerja.audit.common import (
     Audit,
     check_predicate,
@@ -15,8 +17,10 @@ from kinerja.audit.common import (
     check_unparseable,
 )
 from kinerja.core import scales
+from kinerja.core.doctable import Row
 
 SCORES = ("nilai_sebelumnya", "nilai")
+TOTAL_WORDS = re.compile(r"^\s*(jumlah|total|nilai akhir)\b", re.IGNORECASE)
 NUMERIC = ("bobot", *SCORES)
 
 
@@ -24,7 +28,8 @@ def check(audit: Audit) -> None:
     """Scores within weights, totals and the grade."""
     check_unparseable(audit, NUMERIC)
     rows = audit.table.rows
-    components = [r for r in rows if r.level not in ("total", "rata_rata")
+    totals = [r for r in rows if _is_total(audit, r)]
+    components = [r for r in rows if r not in totals and r.level != "rata_rata"
                   and r.get("komponen").strip()]
     for row in components:
         weight = audit.operand(row, "bobot")
@@ -36,7 +41,7 @@ def check(audit: Audit) -> None:
                       f"Nilai komponen {score.show()} melebihi bobotnya {weight.show()}",
                       f"The component's score {score.show()} exceeds its weight "
                       f"{weight.show()}")
-    for total in (r for r in rows if r.level == "total"):
+    for total in totals:
         for column, label in (("bobot", ("Jumlah bobot", "Sum of the weights")),
                               ("nilai_sebelumnya", ("Jumlah nilai", "Sum of the scores")),
                               ("nilai", ("Jumlah nilai", "Sum of the scores"))):
@@ -49,3 +54,11 @@ def check(audit: Audit) -> None:
         if value.value is not None and audit.has("keterangan"):
             check_predicate(audit, total, "keterangan", value.value, total.get("keterangan"),
                             scales.SAKIP, value.show())
+
+
+def _is_total(audit: Audit, row: Row) -> bool:
+    """The total row: level `total`, or, in a table without a level column, a row named
+    Jumlah / Total."""
+    if row.level:
+        return row.level == "total"
+    return not audit.has("level") and bool(TOTAL_WORDS.match(row.get("komponen")))
