@@ -364,6 +364,11 @@ def test_what_is_not_checked() -> None:
     outside = check_code("1.01.02.1.01.0001", "Apa pun", "sub_kegiatan", "provinsi")
     assert outside.status == "skipped"
     assert outside.code == "1.01.02.1.01.0001"
+    assert check_code("1 1 2 1.1 1", "Apa pun", "sub_kegiatan", "provinsi").status == "skipped"
+    # inside it, a provincial code that does not exist is invalid
+    assert check_code("5.03.02.1.02.0009", "Apa pun", "sub_kegiatan", "provinsi").status == (
+        "invalid"
+    )
 
 
 def test_unreadable_code_is_invalid() -> None:

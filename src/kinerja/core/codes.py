@@ -560,8 +560,18 @@ def _resolve(
             message=f"Kode \"{printed.strip()}\" dibaca sebagai {chosen} (\"{entry.name}\").",
         )
 
-    # invalid: say what the name is, if it is the name of one code
     readings = _full_readings(groups)
+    if not candidates and readings and not any(
+        _index_for(parts, government_level).covers(parts) for parts in readings
+    ):
+        index = _index_for(readings[0], government_level)
+        return CodeCheck(
+            printed, "skipped",
+            message=f"Kode \"{printed.strip()}\" di luar daftar nomenklatur rujukan "
+            f"{_GOVERNMENT_LABEL[index.government_level]}; tidak diperiksa.",
+        )
+
+    # invalid: say what the name is, if it is the name of one code
     near = direct or (readings[0] if readings else None) or within
     index = _index_for(direct, government_level) if direct else _index(government_level)
     ambiguous = len(considered) > 1 and any(
