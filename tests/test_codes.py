@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from kinerja.core import names
 from kinerja.core.codes import (
     Code,
+    Entry,
     check_code,
     check_code_within,
     children,
@@ -439,3 +440,27 @@ def test_printed_name_variants_fit_their_code(printed_name: str, code: str) -> N
                         *(str(int(p)) for p in parts[5:])])
     repaired = check_code(damaged, printed_name, level)
     assert (repaired.status, repaired.code) == ("repaired", code), damaged
+
+
+@pytest.mark.parametrize("government_level", ["kabkota", "provinsi"])
+def test_every_code_of_the_reference_with_its_own_name_is_ok(government_level: str) -> None:
+    checked = 0
+    for level in ("program", "kegiatan", "sub_kegiatan"):
+        for entry in search_all(government_level, level):
+            check = check_code(entry.code, entry.name, level, government_level)
+            assert (check.status, check.code) == ("ok", entry.code), entry
+            checked += 1
+    assert checked > (200 if government_level == "provinsi" else 8000)
+
+
+def search_all(government_level: str, level: str) -> list[Entry]:
+    """Every entry of a level, walking the tree from the urusan down."""
+    found: list[Entry] = []
+    todo = [e for u in range(1, 10) if (e := lookup(str(u), government_level)) is not None]
+    while todo:
+        entry = todo.pop()
+        if entry.level == level:
+            found.append(entry)
+        else:
+            todo.extend(children(entry.code, government_level))
+    return found
