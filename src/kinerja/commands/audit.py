@@ -47,6 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
         "row_col": "baris {row}, kolom {column}",
         "printed": "tercetak",
         "expected": "seharusnya",
+        "empty": "(kosong)",
         "settings": "Pengaturan pemeriksaan",
         "total": "Jumlah: {tables} tabel diperiksa",
         "unusable": "{n} masukan tidak dapat digunakan (lihat pesan di stderr)",
@@ -69,6 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
         "row_col": "row {row}, column {column}",
         "printed": "printed",
         "expected": "expected",
+        "empty": "(empty)",
         "settings": "Audit settings",
         "total": "Total: {tables} tables audited",
         "unusable": "{n} inputs could not be used (see the messages on stderr)",
@@ -241,9 +243,9 @@ def finding_text(f: Finding, lang: str = "id") -> Text:
     text.append(f" {message}")
     extra = []
     if f.printed is not None:
-        extra.append(f"{labels['printed']}: {f.printed}")
+        extra.append(f"{labels['printed']}: {f.printed.strip() or labels['empty']}")
     if f.expected is not None:
-        extra.append(f"{labels['expected']}: {f.expected}")
+        extra.append(f"{labels['expected']}: {f.expected.strip() or labels['empty']}")
     if extra:
         text.append(f" ({'; '.join(extra)})", style="dim")
     return text
