@@ -21,7 +21,7 @@ PAGE_SIZES: dict[str, str] = {
 
 #: Styles of the fragment; scoped under `.kinerja-tabel` so they do not leak into a page.
 CSS = """
-.kinerja-tabel { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+.kinerja-tabel { font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif;
   color: #000; }
 .kinerja-tabel .blok-judul { text-align: center; margin: 0 0 0.8em; }
 .kinerja-tabel .blok-judul p { margin: 0.1em 0; }
@@ -177,7 +177,7 @@ def page_css(page_size: str = "A4", font_size: float | None = None) -> str:
     return f"""
 @page {{ size: {size}; margin: 12mm 10mm 14mm 10mm;
   @bottom-right {{ content: "Halaman " counter(page) " dari " counter(pages);
-    font-family: "DejaVu Sans", sans-serif; font-size: 7pt; }} }}
+    font-family: "Liberation Sans", Arial, sans-serif; font-size: 7pt; }} }}
 html {{ font-size: {fs}; }}
 body {{ margin: 0; }}
 """
