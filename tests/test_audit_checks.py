@@ -560,3 +560,17 @@ def test_audit_never_raises(kind: str, data: list[tuple[str, list[str]]]) -> Non
             for level, cells in data]
     findings = audit_table(table(kind, rows, meta))
     assert all(isinstance(f, Finding) for f in findings)
+
+
+def test_predicate_rows_below_an_average() -> None:
+    """A 'Predikat Kinerja' row printed under an average row holds labels, not numbers: they
+    are checked on the achievement scale (50,63 -> Sangat Rendah, as Samarinda prints it)."""
+    rows = [
+        {"level": "rata_rata", "uraian": "TOTAL RATA-RATA", "capaian_k": "50.63",
+         "capaian_rp": "91.2"},
+        {"level": "lain", "uraian": "Predikat Kinerja", "capaian_k": "Sangat Rendah",
+         "capaian_rp": "Tinggi"},
+    ]
+    found = run(table("evaluasi_triwulan", rows))
+    assert set(found) == {(2, "capaian_rp", "predicate_mismatch")}
+    assert found[(2, "capaian_rp", "predicate_mismatch")].expected == "Sangat Tinggi"

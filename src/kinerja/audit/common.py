@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from kinerja.audit.findings import Finding
 from kinerja.core import numbers, scales
@@ -267,6 +268,7 @@ def check_count(audit: Audit, row: Row, column: str) -> None:
                   "(probably a lost last digit)")
 
 
+@lru_cache(maxsize=4096)
 def unit_state(text: str) -> str:
     """What a unit cell holds: 'empty', 'grade' (a printed predicate), 'number' (a value where
     a unit is due) or 'unit'."""
@@ -419,9 +421,12 @@ def check_ratio(audit: Audit, row: Row, column: str, num: Operand, den: Operand,
     elif num.value is not None:
         recomputed = spec.formula(num.value, den.value)
     if recomputed is not None and num.value is not None and den.value is not None:
-        shape = spec.shape.format(n=num.show(), d=den.show())
+        def shape_of() -> str:
+            return spec.shape.format(n=num.show(), d=den.show())
+
         if p.status is Status.EMPTY:
             if num.value != 0:
+                shape = shape_of()
                 shown = fmt_ratio(recomputed, 2)
                 audit.add(row, column, "ratio_mismatch", text, shown,
                           f"{spec.label} {shape} = {shown} %, tertulis "
@@ -432,6 +437,7 @@ def check_ratio(audit: Audit, row: Row, column: str, num: Operand, den: Operand,
             assert p.value is not None
             if not audit.matches(recomputed, p.value, p.decimals or 0):
                 shown = fmt_ratio(recomputed, p.decimals)
+                shape = shape_of()
                 audit.add(row, column, "ratio_mismatch", text, shown,
                           f"{spec.label} {shape} = {shown} %, tertulis {text}",
                           f"{spec.label_en} {shape} = {shown} %, printed {text}")
@@ -444,10 +450,13 @@ def check_implausible_value(audit: Audit, row: Row, column: str, printed: Decima
                             recomputed: Decimal | None) -> None:
     """`implausible_achievement` when the printed or the recomputed achievement is above
     500 % or below 0 % (one finding per cell)."""
+    printed_out = printed is not None and audit.implausible(printed)
+    if not printed_out and (recomputed is None or not audit.implausible(recomputed)):
+        return
     text = row.get(column)
     bounds = f"di atas {fmt(audit.above)} % atau di bawah {fmt(audit.below)} %"
     bounds_en = f"above {fmt(audit.above)} % or below {fmt(audit.below)} %"
-    if printed is not None and audit.implausible(printed):
+    if printed_out:
         extra = (f" (hitung ulang {fmt_ratio(recomputed, 2)} %)"
                  if recomputed is not None else "")
         extra_en = (f" (recomputed {fmt_ratio(recomputed, 2)} %)"
@@ -539,6 +548,7 @@ _SCALE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)
 def scale_for_indicator(*texts: str) -> scales.Scale | None:
     """The scale a value predicate is checked on, by the indicator's words (document-tables.md,
     "Which scale"): kepuasan/IKM/SKM -> IKM; SAKIP/AKIP -> SAKIP; profesionalitas -> IP ASN;
@@ -553,7 +563,7 @@ def scale_for_indicator(*texts: str) -> scales.Scale | None:
 
 
 def check_predicate(audit: Audit, row: Row, column: str, value: Decimal, label: str,
-                    scale: scales.Scale, value_text: str) -> None:
+                    scale: scales.Scale, value_text: str | None = None) -> None:
     """`predicate_mismatch` when the printed predicate `label` does not name the band of
     `value` on `scale` (or names no band of it at all)."""
     if not label.strip():
@@ -563,6 +573,7 @@ def check_predicate(audit: Audit, row: Row, column: str, value: Decimal, label: 
         return
     band = scale.classify(value)
     named = scale.read_label(label)
+    value_text = value_text or fmt(value)
     if named is None:
         why = f"'{label.strip()}' bukan predikat pada skala ini"
         why_en = f"'{label.strip()}' is not a predicate of this scale"
@@ -581,7 +592,36 @@ def check_value_grade(audit: Audit, row: Row, column: str, scale: scales.Scale |
     p = audit.cell(row, column)
     if scale is None or p.status is not Status.NUMBER or not p.grade or p.value is None:
         return
-    check_predicate(audit, row, column, p.value, p.grade, scale, fmt(p.value, p.decimals))
+    check_predicate(audit, row, column, p.value, p.grade, scale)
+
+
+_PREDICATE_ROW = re.compile(r"^\s*predikat\b", re.IGNORECASE)
+
+
+def is_predicate_row(row: Row) -> bool:
+    """A row that prints the predicates of the row above it ('Predikat Kinerja')."""
+    return bool(_PREDICATE_ROW.match(row.get("uraian") or row.get("indikator")))
+
+
+def value_rows(audit: Audit) -> list[Row]:
+    """The rows whose achievement cells hold numbers (predicate rows hold labels)."""
+    return [r for r in audit.table.rows if not is_predicate_row(r)]
+
+
+def check_predicate_row(audit: Audit, row: Row, columns: Iterable[str]) -> None:
+    """A predicate row's labels against the nearest value printed above them in the same
+    column, on the achievement scale of the settings."""
+    rows = audit.table.rows
+    for column in columns:
+        label = row.get(column)
+        if not audit.has(column) or not label.strip():
+            continue
+        for above in reversed(rows[: row.number - 1]):
+            p = audit.cell(above, column)
+            if p.status is Status.NUMBER and p.value is not None:
+                check_predicate(audit, row, column, p.value, label, audit.scale,
+                                above.get(column).strip())
+                break
 
 
 # -- averages --------------------------------------------------------------------------

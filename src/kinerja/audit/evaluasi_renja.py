@@ -18,13 +18,16 @@ from kinerja.audit.common import (
     RatioSpec,
     check_mean,
     check_predicate,
+    check_predicate_row,
     check_ratio,
     check_unit_cell,
     check_unparseable,
     check_value_grade,
     fmt,
+    is_predicate_row,
     scale_for_indicator,
     structural_children,
+    value_rows,
 )
 from kinerja.core.doctable import Row
 from kinerja.core.exact import ZERO, exact
@@ -41,9 +44,12 @@ C11 = RatioSpec("Tingkat capaian Renstra", "Renstra achievement")
 
 def check(audit: Audit) -> None:
     """Every T-C.29 check on every row."""
-    check_unparseable(audit, NUMERIC)
+    check_unparseable(audit, NUMERIC, value_rows(audit))
     averages = Averages(audit.table.rows)
     for row in audit.table.rows:
+        if is_predicate_row(row):
+            check_predicate_row(audit, row, ("c8_tingkat_realisasi", "c11_tingkat_capaian"))
+            continue
         if row.level == "lain":
             continue
         states = {u: check_unit_cell(audit, row, u) for u in UNITS}
@@ -89,7 +95,7 @@ def _predicates(audit: Audit, row: Row, states: dict[str, str], scale: object) -
         if value.value is None:
             continue
         check_predicate(audit, row, unit_col, value.value, row.get(unit_col), scale,
-                        value.show())
+                        row.get(value_col).strip())
 
 
 def _comparable(audit: Audit, row: Row, states: dict[str, str], value_col: str,

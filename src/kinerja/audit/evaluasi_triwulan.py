@@ -19,13 +19,16 @@ from kinerja.audit.common import (
     RatioSpec,
     check_mean,
     check_predicate,
+    check_predicate_row,
     check_ratio,
     check_rollup,
     check_unit_cell,
     check_unparseable,
     fmt,
     fmt_money,
+    is_predicate_row,
     structural_children,
+    value_rows,
 )
 from kinerja.audit.polarity import ratio_spec
 from kinerja.core.doctable import Row
@@ -44,11 +47,14 @@ CAPAIAN_RP = RatioSpec("Capaian keuangan", "Budget achievement")
 
 def check(audit: Audit) -> None:
     """Every check of the form on every row."""
-    check_unparseable(audit, NUMERIC)
+    check_unparseable(audit, NUMERIC, value_rows(audit))
     for column in MONEY:
         check_rollup(audit, column)
     averages = Averages(audit.table.rows)
     for row in audit.table.rows:
+        if is_predicate_row(row):
+            check_predicate_row(audit, row, ("capaian_k", "capaian_rp"))
+            continue
         if row.level == "lain":
             continue
         if row.level == "rata_rata":
@@ -160,5 +166,4 @@ def _predicates(audit: Audit, row: Row, k: Decimal | None, rp: Decimal | None) -
     """predikat_k and predikat_rp on the achievement scale of the settings."""
     for column, value in (("predikat_k", k), ("predikat_rp", rp)):
         if audit.has(column) and value is not None:
-            check_predicate(audit, row, column, value, row.get(column), audit.scale,
-                            fmt(value))
+            check_predicate(audit, row, column, value, row.get(column), audit.scale)

@@ -37,4 +37,4 @@ def check(audit: Audit) -> None:
         nilai = audit.operand(row, "nilai")
         if nilai.value is not None and audit.has("kategori"):
             check_predicate(audit, row, "kategori", nilai.value, row.get("kategori"),
-                            scales.IPASN, nilai.show())
+                            scales.IPASN, row.get("nilai").strip())

@@ -53,7 +53,7 @@ def check(audit: Audit) -> None:
         value = audit.operand(total, "nilai")
         if value.value is not None and audit.has("keterangan"):
             check_predicate(audit, total, "keterangan", value.value, total.get("keterangan"),
-                            scales.SAKIP, value.show())
+                            scales.SAKIP, total.get("nilai").strip())
 
 
 def _is_total(audit: Audit, row: Row) -> bool:

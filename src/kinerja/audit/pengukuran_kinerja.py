@@ -18,13 +18,15 @@ from kinerja.audit.common import (
     RatioSpec,
     check_mean,
     check_predicate,
+    check_predicate_row,
     check_ratio,
     check_unit_cell,
     check_unparseable,
     check_value_grade,
-    fmt,
+    is_predicate_row,
     scale_for_indicator,
     structural_children,
+    value_rows,
 )
 from kinerja.audit.polarity import ratio_spec
 from kinerja.core.doctable import Row
@@ -36,9 +38,12 @@ CAPAIAN = RatioSpec("Capaian", "Achievement")
 
 def check(audit: Audit) -> None:
     """Every check of the kind on every row."""
-    check_unparseable(audit, NUMERIC)
+    check_unparseable(audit, NUMERIC, value_rows(audit))
     averages = Averages(audit.table.rows)
     for row in audit.table.rows:
+        if is_predicate_row(row):
+            check_predicate_row(audit, row, ("capaian",))
+            continue
         if row.level == "lain":
             continue
         if audit.has("satuan"):
@@ -81,4 +86,4 @@ def _category(audit: Audit, row: Row, value: Decimal | None) -> None:
     """The printed kategori on the achievement scale (Permendagri 86/2017 by default)."""
     if not audit.has("kategori") or value is None:
         return
-    check_predicate(audit, row, "kategori", value, row.get("kategori"), audit.scale, fmt(value))
+    check_predicate(audit, row, "kategori", value, row.get("kategori"), audit.scale)
