@@ -66,7 +66,7 @@ class TableSpec:
 
 
 def _cols(*spec: tuple[str, float] | tuple[str, float, bool]) -> tuple[Column, ...]:
-    return tuple(Column(s[0], s[1], bool(s[2]) if len(s) > 2 else False)  # type: ignore[misc]
+    return tuple(Column(s[0], s[1], bool(s[2]) if len(s) > 2 else False)
                  for s in spec)
 
 

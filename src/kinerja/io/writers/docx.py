@@ -201,9 +201,9 @@ def add_table(document: Any, table: Table, *, page_size: str = "A4",
 
     # header
     for p in table.header_layout():
-        top = cells[p.row][p.column]
-        _put(top, p.cell.text, size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        head_cell = cells[p.row][p.column]
+        _put(head_cell, p.cell.text, size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        head_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     if table.column_numbers:
         r = len(table.header)
         for p in table.column_number_layout():
@@ -250,12 +250,12 @@ def add_table(document: Any, table: Table, *, page_size: str = "A4",
         st.alignment = WD_TABLE_ALIGNMENT.CENTER
         _no_split(st.rows[0]._tr)
         for k, sig in enumerate(table.signatures):
-            cell = st.cell(0, cols - 1 if count == 1 else k)
+            box = st.cell(0, cols - 1 if count == 1 else k)
             when, top, bottom = signature_lines(sig)
             lines = [when, *top, "", "", "", *bottom]
-            cell.paragraphs[0].text = ""
+            box.paragraphs[0].text = ""
             for j, line in enumerate(lines):
-                par = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
+                par = box.paragraphs[0] if j == 0 else box.add_paragraph()
                 par.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 par.paragraph_format.space_after = Pt(0)
                 run = par.add_run(line)

@@ -214,24 +214,24 @@ def build_workbook(table: Table, *, formulas: bool = False, page_size: str = "A4
     head_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
     need: dict[int, float] = {}
     for p in table.header_layout():
-        row, col = header_top + p.row, p.column + 1
-        xc = ws.cell(row, col)
+        hrow, col = header_top + p.row, p.column + 1
+        xc = ws.cell(hrow, col)
         put_text(xc, p.cell.text)
         xc.font = head_font
         xc.alignment = head_align
         xc.fill = _HEADER_FILL
-        _box(ws, row, col, p.cell.rowspan, p.cell.colspan)
-        for rr in range(row, row + p.cell.rowspan):
+        _box(ws, hrow, col, p.cell.rowspan, p.cell.colspan)
+        for rr in range(hrow, hrow + p.cell.rowspan):
             for cc in range(col, col + p.cell.colspan):
                 ws.cell(rr, cc).fill = _HEADER_FILL
         if p.cell.rowspan > 1 or p.cell.colspan > 1:
-            ws.merge_cells(start_row=row, start_column=col,
-                           end_row=row + p.cell.rowspan - 1,
+            ws.merge_cells(start_row=hrow, start_column=col,
+                           end_row=hrow + p.cell.rowspan - 1,
                            end_column=col + p.cell.colspan - 1)
         # height the heading needs, shared among the rows it spans
-        lines = _text_lines(p.cell.text, _merge_width(ws, col, p.cell.colspan))
-        per_row = lines * _SIZE * 1.4 / p.cell.rowspan + 4
-        for rr in range(row, row + p.cell.rowspan):
+        nlines = _text_lines(p.cell.text, _merge_width(ws, col, p.cell.colspan))
+        per_row = nlines * _SIZE * 1.4 / p.cell.rowspan + 4
+        for rr in range(hrow, hrow + p.cell.rowspan):
             need[rr] = max(need.get(rr, 0), per_row)
     for rr, h in need.items():
         ws.row_dimensions[rr].height = max(h, 15)
@@ -337,10 +337,10 @@ def build_workbook(table: Table, *, formulas: bool = False, page_size: str = "A4
             first_col = (n - share + 1) if count == 1 else (1 + k * share)
             span = share if (count == 1 or k < count - 1) else n - k * share
             when, top, bottom = signature_lines(sig)
-            lines: list[tuple[str, bool]] = [(when, False)] + [(x, False) for x in top]
-            lines += [("", False), ("", False), ("", False)]
-            lines += [(bottom[0], True)] + [(x, False) for x in bottom[1:]]
-            for j, (line, bold) in enumerate(lines):
+            block: list[tuple[str, bool]] = [(when, False)] + [(x, False) for x in top]
+            block += [("", False), ("", False), ("", False)]
+            block += [(bottom[0], True)] + [(x, False) for x in bottom[1:]]
+            for j, (line, bold) in enumerate(block):
                 _block(ws, r + j, first_col, span, line, bold=bold)
                 if bold:
                     ws.cell(r + j, first_col).font = Font(name=_FONT, size=_SIZE, bold=True,
