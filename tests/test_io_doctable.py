@@ -175,6 +175,9 @@ def test_find_tables_in_folders(tmp_path: Path) -> None:
     assert find_tables(tmp_path) == [a, c]
     assert find_tables([c, a]) == [c, a]
     assert find_tables([meta_path(a)]) == [a]
+    x = xlsx_copy(c, tmp_path)  # c.xlsx with c.meta.yaml at the top level
+    assert find_tables([tmp_path]) == [a, c, x]  # by path: a.csv, b/c.csv, c.xlsx
+    assert read_table(x).kind == "evaluasi_renja"
 
 
 def test_find_tables_errors(tmp_path: Path) -> None:
