@@ -304,7 +304,7 @@ def test_sum_kukar_tabel3_row_17() -> None:
     assert f.printed == "1.294.500.000,00"
     assert f.expected == "1.244.500.000"
     assert f.message == ("Jumlah sub kegiatan 1.244.500.000, tertulis 1.294.500.000, "
-                         "selisih 50.000.000")
+                         "selisih 50.000.000 (rincian: baris 2–10)")
     assert set(found) == {(1, "pagu_sesudah", "sum_mismatch")}
 
 
@@ -390,6 +390,8 @@ def test_persen_ratio_samarinda_t13_row_63() -> None:
     found = run(table("rencana_anggaran", rows, meta))
     assert set(found) == {(1, "persen", "ratio_mismatch")}
     assert found[(1, "persen", "ratio_mismatch")].expected == "81,37"
+    assert "4.917.998.803 / 6.043.826.200 × 100 = 81,37 %, tertulis 77,00" in \
+        found[(1, "persen", "ratio_mismatch")].message
 
 
 def test_target_grade_on_the_indicator_of_its_block() -> None:

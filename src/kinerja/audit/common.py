@@ -83,6 +83,16 @@ def children_word(children: Sequence[Row]) -> tuple[str, str]:
     return ("rincian di bawahnya", "items below it")
 
 
+def row_span(rows: Sequence[Row]) -> str:
+    """Row numbers as a message cites them: '18–26', '3, 9, 11'."""
+    numbers_ = [r.number for r in rows]
+    if not numbers_:
+        return ""
+    if len(numbers_) > 2 and numbers_ == list(range(numbers_[0], numbers_[-1] + 1)):
+        return f"{numbers_[0]}–{numbers_[-1]}"
+    return ", ".join(str(n) for n in numbers_)
+
+
 @dataclass(frozen=True)
 class Operand:
     """One term of a computation as printed: `value` None means no value; `readable` False
@@ -92,6 +102,7 @@ class Operand:
     text: str = ""
     decimals: int = 0
     readable: bool = True
+    money: bool = False
 
     @property
     def present(self) -> bool:
@@ -102,6 +113,8 @@ class Operand:
         """The value as a message shows it."""
         if self.value is None:
             return self.text.strip() or "(kosong)"
+        if self.money:
+            return fmt_money(self.value)
         return fmt(self.value, self.decimals)
 
 
@@ -159,11 +172,11 @@ class Audit:
         text = row.get(column)
         if p.status is Status.NUMBER:
             assert p.value is not None
-            return Operand(p.value, text, p.decimals or 0)
+            return Operand(p.value, text, p.decimals or 0, money=True)
         if p.status is Status.EMPTY:
             value, ok = self.effective(row, column)
-            return Operand(value if ok else None, text, readable=ok)
-        return Operand(None, text, readable=False)
+            return Operand(value if ok else None, text, readable=ok, money=True)
+        return Operand(None, text, readable=False, money=True)
 
     def effective(self, row: Row, column: str) -> tuple[Decimal | None, bool]:
         """(value, readable) of a money or count cell in a roll-up: the printed value; 0 for
@@ -330,11 +343,12 @@ def check_rollup(audit: Audit, column: str, rows: Iterable[Row] | None = None) -
         if not diff:
             continue
         word, word_en = children_word(kids)
+        where = row_span(kids)
         audit.add(row, column, "sum_mismatch", text, fmt_money(total),
                   f"Jumlah {word} {fmt_money(total)}, tertulis {fmt_money(printed)}, "
-                  f"selisih {fmt_money(abs(diff))}",
+                  f"selisih {fmt_money(abs(diff))} (rincian: baris {where})",
                   f"Sum of the {word_en} {fmt_money(total)}, printed {fmt_money(printed)}, "
-                  f"difference {fmt_money(abs(diff))}")
+                  f"difference {fmt_money(abs(diff))} (items: rows {where})")
 
 
 def check_total(audit: Audit, row: Row, column: str, parts: Sequence[Operand],
@@ -540,6 +554,16 @@ def check_difference(audit: Audit, row: Row, column: str, a: Operand, b: Operand
 
 # -- predicates ------------------------------------------------------------------------
 
+#: Scale names for English messages.
+SCALE_NAMES_EN: dict[str, str] = {
+    "permendagri86": "Achievement predicate (Permendagri 86/2017), lower bound inclusive",
+    "permendagri86_atas": "Achievement predicate (Permendagri 86/2017), upper bound inclusive",
+    "sakip": "SAKIP grade (PermenPANRB 88/2021)",
+    "ikm": "Service quality by satisfaction index (IKM, PermenPANRB 14/2017)",
+    "ipasn": "IP ASN category (Peraturan BKN 8/2019)",
+    "nspk": "NSPK index category (Peraturan BKN 12/2022)",
+}
+
 _SCALE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(kepuasan|ikm|skm)\b", re.IGNORECASE), "ikm"),
     (re.compile(r"\b(sakip|akip)\b", re.IGNORECASE), "sakip"),
@@ -582,8 +606,8 @@ def check_predicate(audit: Audit, row: Row, column: str, value: Decimal, label: 
         why_en = f"printed {label.strip()}"
     audit.add(row, column, "predicate_mismatch", row.get(column), band.display,
               f"{scale.name}: nilai {value_text} termasuk {band.display}; {why}",
-              f"{scale.name}: the value {value_text} is in band {band.code} ({band.label}); "
-              f"{why_en}")
+              f"{SCALE_NAMES_EN.get(scale.key, scale.name)}: the value {value_text} is in "
+              f"band {band.code} ({band.label}); {why_en}")
 
 
 def check_value_grade(audit: Audit, row: Row, column: str, scale: scales.Scale | None) -> None:
