@@ -142,10 +142,17 @@ def _value(cell: Cell) -> int | Decimal | date | str | None:
     return cell.value
 
 
-def _text_lines(value: str, width: float) -> int:
-    """Lines a wrapped text needs in a cell `width` characters wide (estimate)."""
+def _text_lines(value: str, width: float, bold: bool = False) -> int:
+    """Lines a wrapped text needs in a cell `width` characters wide (an estimate: capitals
+    and bold letters are wider)."""
     chars = max(width * 1.4 - 1.5, 1)
-    return sum(max(1, math.ceil(len(part) / chars)) for part in value.split("\n"))
+    if bold:
+        chars /= 1.1
+    total = 0
+    for part in value.split("\n"):
+        size = len(part) * (1.3 if part.isupper() else 1.0)
+        total += max(1, math.ceil(size / chars))
+    return total
 
 
 def _merge_width(ws: Worksheet, first: int, span: int) -> float:
@@ -281,7 +288,7 @@ def build_workbook(table: Table, *, formulas: bool = False, page_size: str = "A4
                 room = _merge_width(ws, col + 1, cell.colspan)
                 if column.indent:
                     room -= 1.5 * row.indent
-                lines = max(lines, _text_lines(cell.value, room))
+                lines = max(lines, _text_lines(cell.value, room, bold))
             if formulas and cell.formula is not None:
                 xc.value = formula_text(cell, col, sheet_row, first_body)
             else:
