@@ -10,10 +10,12 @@ from django.dispatch import receiver
 
 from kinerja.store import auditing
 from kinerja.store.models import (
+    Agency,
     AuditLog,
     BudgetChange,
     BudgetLine,
     Document,
+    Government,
     Realisation,
     Target,
 )
@@ -77,4 +79,8 @@ def _log_save(sender: type, instance: Any, created: bool, raw: bool = False,
 def _log_delete(sender: type, instance: Any, **kwargs: Any) -> None:
     if sender not in TRACKED or auditing.is_suspended():
         return
+    origin = kwargs.get("origin")
+    origin_model = getattr(origin, "model", None) or type(origin)
+    if origin_model in (Agency, Government):
+        return  # the whole agency goes, its trail with it
     _write(instance, "delete", auditing.field_values(instance, _EXCLUDE), None)

@@ -1,0 +1,109 @@
+"""Export and restore: a dump restored into an empty database exports to the same bytes."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+DEMO = Path(__file__).resolve().parents[2] / "src" / "kinerja" / "data" / "demo"
+
+
+def _wipe() -> None:
+    """Empty the database (as a fresh one would be)."""
+    from django.contrib.auth.models import User
+
+    from kinerja.store.models import Agency, AuditLog, Government
+
+    AuditLog.objects.all().delete()
+    Agency.objects.all().delete()
+    Government.objects.all().delete()
+    User.objects.all().delete()
+
+
+@pytest.fixture
+def paser(world: Any) -> Any:
+    """Paser's four tables imported, with a user-entered realisation, a final document and
+    evaluations, so that every part of the dump has content."""
+    from kinerja.store import auditing
+    from kinerja.store.models import (
+        Document,
+        EvaluationNote,
+        Indicator,
+        Realisation,
+        Recommendation,
+        SakipEvaluation,
+    )
+    from kinerja.store.services import documents
+    from kinerja.store.services.importer import import_table
+
+    agency = world.own
+    for name in ("tc29", "tabel-4-1", "tc31", "tabel-2-2-1"):
+        import_table(DEMO / "paser" / f"{name}.csv", agency, 2025,
+                     user=world.users["perencana"])
+    ind = Indicator.objects.filter(agency=agency, node__isnull=False).order_by("key").first()
+    ind.responsible_unit = world.own_unit
+    ind.save()
+    with auditing.acting_as(world.users["bidang"]):
+        Realisation.objects.create(indicator=ind, year=2025, quarter=1, value=Decimal("1.5"),
+                                   printed="1,5", note="TW I", evidence_link="https://x.test/a",
+                                   reported_by=world.users["bidang"])
+    doc = Document.objects.create(agency=agency, kind="renja", year=2025, title="Renja 2025")
+    documents.finalise(doc, world.users["pimpinan"], signatory_name="Kepala",
+                       signatory_capacity="plh")
+    EvaluationNote.objects.create(agency=agency, year=2025, quarter=1, text="Catatan",
+                                  author=world.users["bappeda"])
+    ev = SakipEvaluation.objects.create(agency=agency, year=2024, score=Decimal("67.50"),
+                                        grade="B", evaluator=world.users["inspektorat"])
+    Recommendation.objects.create(evaluation=ev, position=1, text="Perbaiki IKU")
+    return agency
+
+
+def test_round_trip_is_byte_identical(paser: Any, tmp_path: Path) -> None:
+    from kinerja.store.models import Agency, BudgetLine, Target
+    from kinerja.store.services.exporter import dumps
+    from kinerja.store.services.restore import restore_file
+
+    first = dumps(paser)
+    counts = (Target.objects.count(), BudgetLine.objects.count())
+    path = tmp_path / "paser.json"
+    path.write_text(first, encoding="utf-8")
+    _wipe()
+    assert not Agency.objects.exists()
+    agency = restore_file(path)
+    assert dumps(agency) == first
+    assert (Target.objects.count(), BudgetLine.objects.count()) == counts
+
+
+def test_dump_content(paser: Any) -> None:
+    from kinerja.store.services.exporter import build
+
+    data = build(paser)
+    assert data["format"] == "kinerja-catatan" and data["version"] == 1
+    assert {"targets", "realisations", "budget_lines", "budget_changes", "documents",
+            "audit_log", "imports", "indicators", "nodes", "sasaran"} <= set(data)
+    amounts = {b["amount"] for b in data["budget_lines"]}
+    assert "374119000.00" in amounts
+    assert all(isinstance(t["value"], str | None) for t in data["targets"])
+    assert data["documents"][0]["status"] == "final"
+    assert data["documents"][0]["signatory_capacity"] == "plh"
+    assert len(data["imports"]) == 4 and data["imports"][0]["findings"]
+    roles = {u["username"]: [r["role"] for r in u["roles"]] for u in data["users"]}
+    assert roles["perencana"] == ["perencana"] and "admin_pemda" in roles
+    text = json.dumps(data)
+    assert "dinkes" not in text  # nothing of another agency
+
+
+def test_restore_refuses_existing_agency(paser: Any) -> None:
+    from kinerja.store.services.exporter import build
+    from kinerja.store.services.restore import RestoreError, restore
+
+    with pytest.raises(RestoreError, match="sudah ada"):
+        restore(build(paser))
+    with pytest.raises(RestoreError, match="format"):
+        restore({"format": "lain"})
