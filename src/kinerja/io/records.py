@@ -137,7 +137,9 @@ def read_records(
         raise RecordsError([Masalah(p.name, None, None,
                                     "jenis berkas tidak didukung; gunakan .csv atau .xlsx")])
     alias = dict(aliases or {})
-    columns = [alias.get(normalise_column(h), normalise_column(h)) for h in header]
+    plain = [normalise_column(h) for h in header]
+    # an alias names an expected column only when the file does not have that column itself
+    columns = [alias[c] if c in alias and alias[c] not in plain else c for c in plain]
     problems: list[Masalah] = []
     seen: set[str] = set()
     for i, col in enumerate(columns):
