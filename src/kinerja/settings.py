@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "kinerja.store",
+    "kinerja.web",
 ]
 
 MIDDLEWARE = [
@@ -99,7 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = os.environ.get("KINERJA_URLCONF", "kinerja.store.urls")
+ROOT_URLCONF = os.environ.get("KINERJA_URLCONF", "kinerja.web.urls")
 
 TEMPLATES = [
     {
