@@ -16,9 +16,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import NoReturn, TypeVar
+
+from kinerja.core import numbers
 
 T = TypeVar("T")
 
@@ -240,36 +242,6 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[Cell]]]]:
 
 # --- numbers and dates ------------------------------------------------------------------------
 
-_DOT_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_COMMA_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
-
-
-def _fallback_number(text: str) -> Decimal | None:
-    s = text.replace(" ", "").replace("\u00a0", "")
-    negative = s.startswith("-")
-    if negative:
-        s = s[1:]
-    if not s:
-        return None
-    if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
-    elif "," in s:
-        s = s.replace(",", "") if _COMMA_THOUSANDS.match(s) and s.count(",") > 1 else \
-            s.replace(",", ".")
-    elif "." in s and _DOT_THOUSANDS.match(s):
-        s = s.replace(".", "")
-    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", s):
-        return None
-    try:
-        value = Decimal(s)
-    except InvalidOperation:
-        return None
-    return -value if negative else value
-
-
 def parse_number(cell: Cell) -> Decimal | None:
     """A cell as an exact Decimal, or None when it is not a number. Text is read by the
     project's Indonesian number reader (`1.234,5`, `85,5`, and a stray dot decimal `85.5`)."""
@@ -280,12 +252,7 @@ def parse_number(cell: Cell) -> Decimal | None:
     text = cell.strip()
     if not text:
         return None
-    try:
-        from kinerja.core import numbers
-
-        parsed = numbers.parse(text)
-    except NotImplementedError:
-        return _fallback_number(text)
+    parsed = numbers.parse(text)
     return parsed.value if parsed.ok else None
 
 
