@@ -590,7 +590,7 @@ def import_table(path: str | Path, agency: Agency, year: int, version: str | Non
                                      version=version).first()
     if existing is not None and existing.sha256 == sha:
         return ImportResult(existing, "tidak berubah", findings)
-    actor_name = getattr(user, "username", "") or "cli"
+    actor_name = getattr(user, "username", "") or auditing.current_actor()[1] or "cli"
     with transaction.atomic(), auditing.acting_as(user, actor_name):
         if existing is None:
             imp = Import.objects.create(
