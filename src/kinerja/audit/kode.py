@@ -5,7 +5,8 @@ of other rows are not checked). Each printed code is checked by `codes.check_cod
 completion are not findings; a valid code whose official name is another row's is a
 `code_name_mismatch`; an unreadable, unrepairable code an `invalid_code`; and the second row
 with the same code after repair a `duplicate_code`. Legacy two-part codes are checked for
-duplicates only.
+duplicates only. A code printed without urusan and bidang (`01 2.02 01`) is completed inside
+the bidang of the nearest coded row above it.
 """
 
 from __future__ import annotations
@@ -20,12 +21,19 @@ def check(audit: Audit) -> None:
     """Check every printed code of a program, kegiatan or sub kegiatan row."""
     seen: dict[str, int] = {}
     government_level = audit.table.government_level
+    within: str | None = None  # the nearest code above: completes codes printed without bidang
     for row in audit.table.rows:
         printed = row.get("kode").strip()
-        if row.level not in LEVELS or not printed:
+        if not printed:
             continue
-        result = codes.check_code(printed, row.get("uraian").strip(), row.level,
-                                  government_level)
+        if row.level in ("urusan", "bidang"):
+            within = printed
+        if row.level not in LEVELS:
+            continue
+        result = codes.check_code_within(printed, row.get("uraian").strip(), row.level,
+                                         government_level, within)
+        if result.code and result.status not in ("invalid", "legacy"):
+            within = result.code
         if result.status == "name_mismatch":
             suggestion = f"; yang sesuai dengan nama baris: {result.suggested}" \
                 if result.suggested else ""
