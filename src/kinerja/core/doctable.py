@@ -44,7 +44,7 @@ KIND_COLUMNS: dict[str, tuple[str, ...]] = {
         "no", "instansi", "kategori", "jumlah_asn", "kualifikasi", "kompetensi", "kinerja",
         "disiplin", "nilai",
     ),
-    "komponen_lke": ("komponen", "bobot", "nilai_sebelumnya", "nilai", "keterangan"),
+    "komponen_lke": ("level", "komponen", "bobot", "nilai_sebelumnya", "nilai", "keterangan"),
 }
 
 #: Columns without which a table of the kind cannot be read at all.
