@@ -84,3 +84,14 @@ def test_changes_are_in_the_audit_trail(world: Any) -> None:
     assert log[1].after["value"] == "75.000000"
     assert log[1].actor == world.users["perencana"]
     assert log[1].agency == world.own
+
+
+def test_runs_on_the_requested_database(db: Any) -> None:
+    """With KINERJA_TEST_DATABASE_URL set the suite runs on that database, else on SQLite."""
+    import os
+
+    from django.db import connection
+
+    url = os.environ.get("KINERJA_TEST_DATABASE_URL", "")
+    want = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+    assert connection.vendor == want
