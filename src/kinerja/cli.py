@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "restore": ("kinerja.commands.record", "restore", "Pulihkan catatan dari berkas ekspor."),
     "demo": ("kinerja.commands.demo", "demo", "Bangun basis data demo dan jalankan aplikasi."),
     "serve": ("kinerja.commands.serve", "serve", "Jalankan aplikasi web pada basis data yang ada."),
+    "token": ("kinerja.commands.token", "token", "Kelola token API pengguna."),
     "tabel": ("kinerja.commands.tabel", "tabel", "Daftar dan buat tabel resmi dari catatan."),
 }
 

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "kinerja.store",
     "kinerja.web",
+    "kinerja.web.api",
 ]
 
 MIDDLEWARE = [
