@@ -107,3 +107,18 @@ def test_restore_refuses_existing_agency(paser: Any) -> None:
         restore(build(paser))
     with pytest.raises(RestoreError, match="format"):
         restore({"format": "lain"})
+
+
+def test_export_asks_the_permission_layer(world: Any) -> None:
+    from kinerja.store import permissions
+    from kinerja.store.services.exporter import build
+
+    for role in ("admin_pemda", "bappeda", "inspektorat", "perencana", "pimpinan"):
+        assert build(world.own, world.users[role])["agency"]["slug"] == "bkpsdm"
+    for role in ("bidang", "none"):
+        with pytest.raises(permissions.Denied):
+            build(world.own, world.users[role])
+    with pytest.raises(permissions.Denied):
+        build(world.sibling, world.users["perencana"])
+    with pytest.raises(permissions.Denied):
+        build(world.foreign, world.users["admin_pemda"])

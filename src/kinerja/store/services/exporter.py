@@ -65,8 +65,13 @@ def _period(p: Period | None) -> list[int] | None:
     return None if p is None else [p.start_year, p.end_year]
 
 
-def build(agency: Agency) -> dict[str, Any]:
-    """The agency's whole record as plain, stably ordered data."""
+def build(agency: Agency, user: Any = None) -> dict[str, Any]:
+    """The agency's whole record as plain, stably ordered data (`user`, when given, must be
+    allowed to export it; the command line acts as the system administrator)."""
+    if user is not None:
+        from kinerja.store import permissions
+
+        permissions.require(user, "export", agency)
     gov = agency.government
     imports = list(Import.objects.filter(agency=agency).select_related("imported_by")
                    .order_by("kind", "year", "version", "title"))
@@ -213,6 +218,6 @@ def build(agency: Agency) -> dict[str, Any]:
     }
 
 
-def dumps(agency: Agency) -> str:
+def dumps(agency: Agency, user: Any = None) -> str:
     """The dump as JSON text (UTF-8, sorted keys, one trailing newline)."""
-    return json.dumps(build(agency), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(build(agency, user), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
