@@ -193,18 +193,19 @@ RENJA_PERUBAHAN = TableSpec(
                   ("pagu_sebelum", 15),
                   ("indikator_sesudah", 24), ("lokasi_sesudah", 10), ("target_sesudah", 10),
                   ("pagu_sesudah", 15),
-                  ("selisih", 15), ("target_maju", 10), ("pagu_maju", 15)),
+                  ("selisih", 15), ("target_maju", 10), ("pagu_maju", 15), ("catatan", 20)),
     header=(
         (H("Kode", rowspan=2), H(_URAIAN, rowspan=2), H("Sebelum Perubahan", colspan=4),
          H("Sesudah Perubahan", colspan=4), H("Bertambah/ Berkurang (Rp)", rowspan=2),
-         H("Prakiraan Maju Rencana Tahun n+1", colspan=2)),
+         H("Prakiraan Maju Rencana Tahun n+1", colspan=2),
+         H("Catatan Perubahan", rowspan=2)),
         (H("Indikator Kinerja"), H("Lokasi"), H("Target Capaian Kinerja"),
          H("Pagu Indikatif (Rp)"),
          H("Indikator Kinerja"), H("Lokasi"), H("Target Capaian Kinerja"),
          H("Pagu Indikatif (Rp)"),
          H("Target Capaian Kinerja"), H("Kebutuhan Dana/Pagu Indikatif (Rp)")),
     ),
-    column_numbers=_plain_nums(13),
+    column_numbers=_plain_nums(14),
 )
 
 _KRP = (H(_K), H(_RP))
