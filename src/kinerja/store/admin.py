@@ -3,9 +3,65 @@ plans and indicators) and read-only views of imports and the audit trail."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
 
 from kinerja.store import models as m
+from kinerja.store import permissions
+
+#: model name -> the action that writing it needs
+WRITE_ACTION: dict[str, str] = {
+    "agency": "manage_agency", "unit": "manage_agency", "period": "manage_agency",
+    "membership": "manage_agency", "tujuan": "edit_plan", "sasaran": "edit_plan",
+    "node": "edit_plan", "indicator": "edit_plan", "document": "edit_plan",
+}
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """An admin page that reads and writes only through the permission layer: the list holds
+    the rows the user may view, and a row can be changed only where the user may write it."""
+
+    def get_queryset(self, request: Any) -> QuerySet[Any]:
+        """Only the rows the user may view."""
+        return permissions.scope(request.user, super().get_queryset(request), "view")
+
+    def _may(self, request: Any, obj: Any, write: bool) -> bool:
+        if not request.user.is_active or not request.user.is_staff:
+            return False
+        if obj is None:
+            return True
+        action = WRITE_ACTION.get(obj._meta.model_name, "") if write else "view"
+        return bool(action) and permissions.can(request.user, action, obj)
+
+    def has_module_permission(self, request: Any) -> bool:
+        """Staff see the record's pages; the rows are scoped."""
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        """Staff may open the page; a row only if the layer lets them view it."""
+        return self._may(request, obj, write=False)
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        """A row may be changed only where the layer lets the user write it."""
+        return self._may(request, obj, write=True)
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        """Deleting follows changing."""
+        return obj is not None and self._may(request, obj, write=True)
+
+    def has_add_permission(self, request: Any) -> bool:
+        """Adding is for staff; the object's agency is checked when it is saved."""
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        """Save only what the layer allows."""
+        action = WRITE_ACTION.get(obj._meta.model_name, "edit_plan")
+        target = obj.government if obj._meta.model_name == "agency" else obj
+        permissions.require(request.user, action, target)
+        super().save_model(request, obj, form, change)
 
 
 class UnitInline(admin.TabularInline):
@@ -17,25 +73,102 @@ class UnitInline(admin.TabularInline):
 
 @admin.register(m.Government)
 class GovernmentAdmin(admin.ModelAdmin):
-    """Regional governments."""
+    """Regional governments (system administrators only; admin pemda see their own)."""
 
     list_display = ("name", "level", "region_code")
     search_fields = ("name",)
 
+    def get_queryset(self, request: Any) -> QuerySet[Any]:
+        """Only the governments the user holds a role in."""
+        return permissions.scope(request.user, super().get_queryset(request), "view")
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        """Only a system administrator changes a government."""
+        return bool(request.user.is_superuser)
+
+    has_add_permission = has_delete_permission = (  # type: ignore[assignment]
+        lambda self, request, obj=None: bool(request.user.is_superuser))
+
+
+class AgencyForm(forms.ModelForm):
+    """An agency, in an existing government or in a new one named here (as `kinerja pd
+    tambah` does)."""
+
+    new_government = forms.CharField(label="atau pemda baru", required=False)
+    new_level = forms.ChoiceField(label="tingkat pemda baru", required=False,
+                                  choices=[("", "—"), *m.Government.LEVELS])
+
+    class Meta:
+        model = m.Agency
+        fields = ["government", "slug", "name", "org_code"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["government"].required = False
+
+    user: Any = None  # set per request by AgencyAdmin.get_form
+
+    def clean(self) -> dict[str, Any]:
+        """Either an existing government the user manages or, for a system administrator,
+        the name and level of a new one."""
+        data = super().clean() or {}
+        if data.get("government") is not None:
+            if not permissions.can(self.user, "manage_agency", data["government"]):
+                raise forms.ValidationError("Anda tidak berwenang menambah PD pada pemda ini.")
+        else:
+            if not getattr(self.user, "is_superuser", False):
+                raise forms.ValidationError(
+                    "Hanya administrator sistem yang dapat menambah pemda baru.")
+            name = (data.get("new_government") or "").strip()
+            level = data.get("new_level") or ""
+            if not name or not level:
+                raise forms.ValidationError(
+                    "Pilih pemda yang ada, atau isi nama dan tingkat pemda baru.")
+            gov = m.Government.objects.filter(name=name).first()
+            if gov is None:
+                gov = m.Government(name=name, level=level)
+            elif gov.level != level:
+                raise forms.ValidationError(
+                    f"Pemda '{name}' sudah tercatat dengan tingkat {gov.level}.")
+            data["government"] = gov
+        return data
+
+    def _get_validation_exclusions(self) -> Any:
+        """A new government is saved with the agency, so it is not checked as a saved row."""
+        excluded = super()._get_validation_exclusions()
+        gov = getattr(self, "cleaned_data", {}).get("government")
+        if gov is not None and gov.pk is None:
+            excluded.add("government")
+        return excluded
+
 
 @admin.register(m.Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(ScopedAdmin):
     """Agencies (perangkat daerah), with their units."""
 
+    form = AgencyForm
     list_display = ("slug", "name", "government", "org_code")
     list_filter = ("government",)
     search_fields = ("slug", "name")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [UnitInline]
 
+    def get_form(self, request: Any, obj: Any = None, change: bool = False,
+                 **kwargs: Any) -> Any:
+        """The agency form, knowing who fills it in."""
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        """Save the agency, and first its new government (checked by the form)."""
+        if obj.government.pk is None:
+            obj.government.save()
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(m.Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(ScopedAdmin):
     """Planning periods."""
 
     list_display = ("name", "agency", "start_year", "end_year")
@@ -43,7 +176,7 @@ class PeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ScopedAdmin):
     """Roles of users."""
 
     list_display = ("user", "role", "government", "agency", "unit")
@@ -51,7 +184,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Tujuan, m.Sasaran)
-class StrategyAdmin(admin.ModelAdmin):
+class StrategyAdmin(ScopedAdmin):
     """Tujuan and sasaran."""
 
     list_display = ("name", "agency")
@@ -59,7 +192,7 @@ class StrategyAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Node)
-class NodeAdmin(admin.ModelAdmin):
+class NodeAdmin(ScopedAdmin):
     """Programs, kegiatan and sub kegiatan."""
 
     list_display = ("code", "level", "official_name", "local_name", "agency")
@@ -68,7 +201,7 @@ class NodeAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ScopedAdmin):
     """Indicators."""
 
     list_display = ("name", "unit", "kind", "polarity", "agency")
@@ -77,7 +210,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ScopedAdmin):
     """Documents and their status."""
 
     list_display = ("agency", "kind", "year", "version", "status", "finalised_at")
@@ -94,7 +227,7 @@ class FindingInline(admin.TabularInline):
 
 
 @admin.register(m.Import)
-class ImportAdmin(admin.ModelAdmin):
+class ImportAdmin(ScopedAdmin):
     """Imports of document tables, with their findings (read only)."""
 
     list_display = ("agency", "kind", "year", "version", "title", "imported_at")
@@ -102,9 +235,13 @@ class ImportAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in m.Import._meta.fields]
     inlines = [FindingInline]
 
+    def has_add_permission(self, request: Any) -> bool:
+        """Imports come from `kinerja import`, not from a form."""
+        return False
+
 
 @admin.register(m.AuditLog)
-class AuditLogAdmin(admin.ModelAdmin):
+class AuditLogAdmin(ScopedAdmin):
     """The audit trail (read only)."""
 
     list_display = ("at", "actor_name", "action", "model", "object_repr")
