@@ -4,7 +4,8 @@ indicators of a sasaran, and budget absorption per program.
 Drawn with matplotlib on the Agg backend (no display needed), with every number on the axes and
 labels in the Indonesian style (`1.234,5`, `81,37 %`) through `kinerja.core.numbers`. Values
 arrive as exact `Decimal`; they become floats only to be drawn. A missing value (a realisation
-not yet reported) draws no bar and is labelled "belum diisi", never as 0.
+not yet reported) draws no bar and is labelled "belum diisi", never as 0. The data come as
+the draft's chart objects (`kinerja.tables.lkjip_draft.IndicatorSeries`, `ProgramBudget`).
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
 from kinerja.core.numbers import format_number, format_percent
+from kinerja.tables.lkjip_draft import IndicatorSeries, ProgramBudget
 
 #: Colours: target (light) and realisation (dark), and overspending.
 TARGET_COLOUR = "#9ecae1"
@@ -25,33 +26,6 @@ REALISATION_COLOUR = "#08519c"
 OVERSPENT_COLOUR = "#cb181d"
 _FONT = ["Liberation Sans", "DejaVu Sans"]
 _DPI = 150
-
-
-@dataclass(frozen=True)
-class YearValue:
-    """Target and realisation of one indicator in one year (None: not in the record)."""
-
-    year: int
-    target: Decimal | None
-    realisation: Decimal | None
-
-
-@dataclass(frozen=True)
-class IndicatorSeries:
-    """One indicator's values over the years, with its name and unit."""
-
-    name: str
-    unit: str
-    years: tuple[YearValue, ...]
-
-
-@dataclass(frozen=True)
-class ProgramBudget:
-    """One program's pagu and realisation (None: not in the record)."""
-
-    label: str
-    pagu: Decimal | None
-    realisation: Decimal | None
 
 
 def _pyplot() -> Any:
