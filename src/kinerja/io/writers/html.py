@@ -192,7 +192,8 @@ def _auto_font_size(table: Table) -> float:
         return 8.0
     if width <= 230:
         return 7.0
-    return 6.0
+    # wider still (the quarterly form: 28 columns): shrink in proportion, not below 4.5 pt
+    return max(4.5, round(6.0 * 230 / width, 1))
 
 
 def render_page(table: Table, *, page_size: str = "A4", font_size: float | None = None,
