@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("kinerja.commands.serve", "serve", "Jalankan aplikasi web pada basis data yang ada."),
     "token": ("kinerja.commands.token", "token", "Kelola token API pengguna."),
     "tabel": ("kinerja.commands.tabel", "tabel", "Daftar dan buat tabel resmi dari catatan."),
+    "lkjip": ("kinerja.commands.lkjip", "lkjip", "Buat draf LKjIP (DOCX/PDF) dari catatan."),
+    "pk": ("kinerja.commands.pk", "pk", "Buat dokumen Perjanjian Kinerja (DOCX/PDF) dari catatan."),
 }
 
 
