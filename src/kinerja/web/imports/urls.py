@@ -1,8 +1,17 @@
-"""URLs of the web area 'imports'."""
+"""URLs of the web area 'imports' (under /impor/)."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from kinerja.web.imports import views
 
 app_name = "imports"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.choose, name="index"),
+    path("<slug:slug>/", views.index, name="index"),
+    path("<slug:slug>/pratinjau/<str:token>/", views.preview, name="preview"),
+    path("<slug:slug>/pratinjau/<str:token>/impor/", views.confirm, name="confirm"),
+    path("<slug:slug>/pratinjau/<str:token>/batal/", views.cancel, name="cancel"),
+    path("<slug:slug>/<int:pk>/", views.detail, name="detail"),
+]
