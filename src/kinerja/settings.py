@@ -10,6 +10,7 @@ development key is used only when `KINERJA_DEMO` or `DEBUG` is set.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -92,6 +93,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kinerja.web.pages.middleware.ForbiddenPageMiddleware",
 ]
 
 ROOT_URLCONF = os.environ.get("KINERJA_URLCONF", "kinerja.web.urls")
@@ -113,6 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kinerja.web.context_processors.navigation",
             ],
         },
     },
@@ -125,12 +129,31 @@ LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
+LOCALE_PATHS = [str(BASE_DIR / "locale")]
 USE_TZ = True
 
 STATIC_URL = "static/"
+# WhiteNoise serves the static files straight from the apps (no collectstatic step needed)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+# STATIC_ROOT exists only after `collectstatic`, which WhiteNoise does not need
+warnings.filterwarnings("ignore", message="No directory at")
 STATIC_ROOT = str(kinerja_home() / "static")
 MEDIA_ROOT = str(kinerja_home() / "media")
 MEDIA_URL = "media/"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+LOGIN_URL = "pages:login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "pages:login"
+
+# Behind a TLS-terminating proxy (KINERJA_HTTPS=1): secure cookies, trust X-Forwarded-Proto.
+if _truthy("KINERJA_HTTPS"):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+SESSION_COOKIE_HTTPONLY = True
 
 PASSWORD_HASHERS = (
     ["django.contrib.auth.hashers.MD5PasswordHasher"]

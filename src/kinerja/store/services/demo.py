@@ -96,6 +96,29 @@ def _assign_units(agency: Agency) -> None:
         ind.save(update_fields=["responsible_unit"])
 
 
+#: slug -> (document kind, year, title, finalise?)
+DOCUMENTS: dict[str, tuple[str, int, str, bool]] = {
+    "paser": ("renja", 2025, "Rencana Kerja BKPSDM Kabupaten Paser Tahun 2025", False),
+    "kukar": ("renja_perubahan", 2023,
+              "Perubahan Rencana Kerja BKPSDM Kabupaten Kutai Kartanegara Tahun 2023", True),
+    "samarinda": ("lkjip", 2024, "Laporan Kinerja BKPSDM Kota Samarinda Tahun 2024", True),
+}
+
+
+def _document(agency: Agency) -> None:
+    """The agency's demo document: a draft, or final (signed by its pimpinan) when given so."""
+    from kinerja.store.models import Document
+    from kinerja.store.services import documents
+
+    kind, year, title, final = DOCUMENTS[agency.slug]
+    doc, _ = Document.objects.get_or_create(agency=agency, kind=kind, year=year, version=1,
+                                            defaults={"title": title})
+    if final and doc.status != "final":
+        pimpinan = get_user_model().objects.get(username=f"pimpinan-{agency.slug}")
+        documents.finalise(doc, pimpinan, signatory_name=f"Kepala BKPSDM ({agency.slug})",
+                           signatory_position="Kepala Badan", signatory_capacity="definitif")
+
+
 def build(root: Path | None = None) -> tuple[list[ImportResult], list[DemoUser]]:
     """Create (or bring up to date) the three demo agencies, their imports and users."""
     root = root or demo_root()
@@ -114,6 +137,7 @@ def build(root: Path | None = None) -> tuple[list[ImportResult], list[DemoUser]]
             with transaction.atomic():
                 _assign_units(agency)
                 users.extend(_users(agency))
+                _document(agency)
     return results, users
 
 

@@ -30,15 +30,20 @@ def content(doc: Document) -> dict[str, Any]:
         targets = targets.filter(year=doc.year)
     budgets = BudgetLine.objects.filter(node__agency=doc.agency, year=doc.year,
                                         stage__in=stages)
+
+    def order(row: list[Any]) -> tuple[str, ...]:
+        return tuple("" if v is None else f"{v:>12}" if isinstance(v, int) else str(v)
+                     for v in row)
+
     return {
         "targets": sorted(
-            [t.indicator.key, t.year, t.quarter, t.version, auditing.plain(t.value), t.printed]
-            for t in targets.select_related("indicator")
-        ),
+            ([t.indicator.key, t.year, t.quarter, t.version,
+              t.source.title if t.source else None, auditing.plain(t.value), t.printed]
+             for t in targets.select_related("indicator", "source")), key=order),
         "budgets": sorted(
-            [b.node.key, b.year, b.stage, b.quarter, auditing.plain(b.amount), b.printed]
-            for b in budgets.select_related("node")
-        ),
+            ([b.node.key, b.year, b.stage, b.quarter, b.source.title if b.source else None,
+              auditing.plain(b.amount), b.printed]
+             for b in budgets.select_related("node", "source")), key=order),
     }
 
 
