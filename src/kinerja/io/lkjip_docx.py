@@ -252,7 +252,9 @@ figure { margin: 0.8em 0 1em; text-align: center; break-inside: avoid; }
 figure img { width: 150mm; }
 figcaption { font-style: italic; font-size: 10pt; margin-top: 0.3em; }
 .halaman-baru { break-before: page; }
-.lanskap { page: lanskap; }
+@page tegak { size: A4; margin: 22mm 20mm 22mm 28mm; }
+.lanskap-kelompok { page: lanskap; }
+.tegak-kelompok { page: tegak; }
 .lanskap.baru { break-before: page; }
 .lanskap .kinerja-tabel { font-size: 7.5pt; }
 .lanskap + .lanskap:not(.baru) { margin-top: 1.2em; }
@@ -341,8 +343,20 @@ def render_html(document_draft: Draft) -> str:
         parts.append('<div class="judul">'
                      + "".join(f"<p>{_e(x)}</p>" for x in document_draft.cover) + "</div>")
     state: dict[str, bool] = {}
+    current = ""
     for block in blocks:
-        parts.append(_html_block(block, state))
+        html = _html_block(block, state)
+        if not html:
+            continue
+        group = "lanskap" if html.startswith('<div class="lanskap') else "tegak"
+        if group != current:
+            if current:
+                parts.append("</div>")
+            parts.append(f'<div class="{group}-kelompok">')
+            current = group
+        parts.append(html)
+    if current:
+        parts.append("</div>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
 

@@ -82,6 +82,14 @@ STATUS_TEXT: dict[Status, str] = {
 # --- measurement ---------------------------------------------------------------------------
 
 
+def table_year(record: AgencyRecord, year: int | None) -> int:
+    """The year a table is built for: `year`, else the record's (ValueError without either)."""
+    found = year if year is not None else record.year
+    if found is None:
+        raise ValueError("tahun tabel belum ditentukan (gunakan --tahun)")
+    return found
+
+
 @dataclass(frozen=True)
 class Measure:
     """One IKU measured in one year: the target used (and its version), the realisation,
@@ -210,9 +218,11 @@ def _subtitle(record: AgencyRecord, year: int, extra: str = "") -> tuple[str, ..
 # --- (a) measurement -----------------------------------------------------------------------
 
 
-def build_pengukuran(record: AgencyRecord, year: int, version: str | None = None) -> Table:
+def build_pengukuran(record: AgencyRecord, year: int | None = None,
+                     version: str | None = None) -> Table:
     """Pengukuran kinerja: every IKU with target, realisation, achievement and predicate, and
     a row of the mean achievement of each sasaran."""
+    year = table_year(record, year)
     spec = registry.get("lkjip_pengukuran")
     rows: list[Row] = []
     all_measures: list[Measure] = []
@@ -280,9 +290,11 @@ def previous_years(ind: IndicatorRecord, year: int) -> list[int]:
     return sorted(years)
 
 
-def build_pembanding(record: AgencyRecord, year: int, version: str | None = None) -> Table:
+def build_pembanding(record: AgencyRecord, year: int | None = None,
+                     version: str | None = None) -> Table:
     """Realisation and achievement of every IKU in `year` against `year - 1`, with whether the
     achievement went up, down or stayed."""
+    year = table_year(record, year)
     spec = registry.get("lkjip_pembanding")
     rows: list[Row] = []
     number = 0
@@ -356,8 +368,10 @@ def realisation_to_date(record: AgencyRecord, ind: IndicatorRecord,
     return summed, f"jumlah {start}–{year}"
 
 
-def build_renstra(record: AgencyRecord, year: int, version: str | None = None) -> Table:
+def build_renstra(record: AgencyRecord, year: int | None = None,
+                  version: str | None = None) -> Table:
     """The realisation of every IKU up to `year` against the Renstra end target."""
+    year = table_year(record, year)
     spec = registry.get("lkjip_renstra")
     rows: list[Row] = []
     end_years: set[int] = set()
@@ -479,9 +493,11 @@ def program_figures(record: AgencyRecord, year: int) -> list[BudgetFigures]:
 _OVERSPENT_MARK = " (*)"
 
 
-def build_anggaran(record: AgencyRecord, year: int, version: str | None = None) -> Table:
+def build_anggaran(record: AgencyRecord, year: int | None = None,
+                   version: str | None = None) -> Table:
     """Pagu, realisasi, serapan and sisa of every program, kegiatan and sub kegiatan, with the
     total; a row whose realisation exceeds its pagu is marked (*)."""
+    year = table_year(record, year)
     spec = registry.get("lkjip_anggaran")
     stage = pagu_stage(record, year)
     rows: list[Row] = []
@@ -605,10 +621,12 @@ _EFISIENSI_COLUMNS = (
 )
 
 
-def build_efisiensi(record: AgencyRecord, year: int, version: str | None = None) -> Table:
+def build_efisiensi(record: AgencyRecord, year: int | None = None,
+                    version: str | None = None) -> Table:
     """Per sasaran: mean achievement, pagu and realisation of the programs and kegiatan
     serving it, absorption, and efficiency in both conventions: the ratio capaian / serapan
     and the difference capaian − serapan in points with its category."""
+    year = table_year(record, year)
     spec = registry.get("lkjip_efisiensi")
     rows: list[Row] = []
     for k, e in enumerate(sasaran_efficiency(record, year, version), start=1):

@@ -399,6 +399,9 @@ def _chapter_iii(record: AgencyRecord, year: int, version: str | None,
         TableBlock(tables["lkjip_pengukuran"], "Tabel 3.1"),
         Heading("Analisis capaian per sasaran", 3),
     ]
+    if not any(s.indicators for s in record.sasaran):
+        blocks.append(_fill("sasaran dan IKU belum ada dalam catatan; muat tabel pengukuran "
+                            "kinerja atau isi sasaran, IKU, target dan realisasinya"))
     figure = 0
     for number, s in enumerate(record.sasaran, start=1):
         if not s.indicators:

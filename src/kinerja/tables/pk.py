@@ -34,6 +34,7 @@ from kinerja.tables.grid import (
     SumRows,
     Table,
 )
+from kinerja.tables.lkjip import table_year
 from kinerja.tables.record import (
     AgencyRecord,
     DocumentInfo,
@@ -92,9 +93,11 @@ def _title(version: str, year: int) -> str:
             else "Perjanjian Kinerja Tahun ") + str(year)
 
 
-def build(record: AgencyRecord, year: int, version: str = "pk") -> Table:
-    """The PK's sasaran–indicator–target table of `year`."""
-    _check_version(version)
+def build(record: AgencyRecord, year: int | None = None, version: str | None = "pk") -> Table:
+    """The PK's sasaran–indicator–target table of `year` (default: the record's year) for a
+    PK of `version` ('pk', the default, or 'pk_perubahan')."""
+    version = _check_version(version or "pk")
+    year = table_year(record, year)
     spec = registry.get("pk")
     rows: list[Row] = []
     borrowed: list[str] = []

@@ -1,0 +1,9 @@
+"""The LKjIP table `lkjip_pembanding` (comparison with the previous year),
+built in `kinerja.tables.lkjip`.
+
+This module exists so that the table is found by its identifier (`kinerja.tables.<identifier>`);
+importing it attaches every LKjIP builder to the registry."""
+
+from kinerja.tables.lkjip import build_pembanding as build
+
+__all__ = ["build"]
