@@ -12,8 +12,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kinerja.core import numbers
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 36
+WIDTH, HEIGHT = 520, 250
+LEFT, RIGHT, TOP, BOTTOM = 44, 8, 20, 34
 COLOURS = ("#0f5c8c", "#e08a1e")
 
 
@@ -35,7 +35,7 @@ def quarter_bars(series: Sequence[tuple[int, Decimal | None, Decimal | None]],
     plot_h = HEIGHT - TOP - BOTTOM
     parts = [f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}" '
              f'xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" '
-             f'font-size="11"><title>{escape(title)}</title>']
+             f'font-size="13"><title>{escape(title)}</title>']
     steps = 4
     for i in range(steps + 1):
         v = top * i / steps
@@ -50,7 +50,7 @@ def quarter_bars(series: Sequence[tuple[int, Decimal | None, Decimal | None]],
                      f'stroke="#8a96a3" stroke-dasharray="4 3" stroke-width="1"/>')
     n = max(len(series), 1)
     slot = plot_w / n
-    bar = min(44.0, slot * 0.32)
+    bar = min(48.0, slot * 0.34)
     for i, (quarter, *pair) in enumerate(series):
         x0 = LEFT + slot * i + slot / 2
         for j, value in enumerate(pair):
@@ -69,7 +69,7 @@ def quarter_bars(series: Sequence[tuple[int, Decimal | None, Decimal | None]],
                          f'fill="#1d2733">{numbers.format_number(value, 1)}</text>')
         roman = {1: "I", 2: "II", 3: "III", 4: "IV"}.get(quarter, str(quarter))
         parts.append(f'<text x="{x0:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
-                     f'fill="#33414f" font-size="12">TW {roman}</text>')
+                     f'fill="#33414f" font-size="14">TW {roman}</text>')
     parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" '
                  f'y2="{TOP + plot_h}" stroke="#5b6875"/>')
     parts.append("</svg>")

@@ -42,3 +42,25 @@ class ForbiddenPageMiddleware:
                 message = str(exception.args[0])
             return forbidden(request, message)
         return None
+
+
+class LanguageMiddleware:
+    """Bahasa Indonesia unless the user chose another language with the language switch (the
+    language cookie). Unlike Django's LocaleMiddleware the browser's Accept-Language is not
+    followed: the application speaks Indonesian by default to everyone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        available = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
