@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -35,9 +36,10 @@ def visible_agency(user: Any, slug: str) -> Agency:
 
 
 def require(user: Any, action: str, obj: Any) -> None:
-    """Raise `permissions.Denied` (403) with a clear sentence unless `user` may `action`."""
+    """Raise `PermissionDenied` (403) with a clear sentence unless `user` may `action`; the
+    application's 403 page shows the sentence."""
     if not permissions.can(user, action, obj):
-        raise permissions.Denied(_(REFUSALS.get(action, "Anda tidak berwenang melakukan "
+        raise PermissionDenied(_(REFUSALS.get(action, "Anda tidak berwenang melakukan "
                                                           "tindakan ini.")))
 
 

@@ -103,7 +103,7 @@ def _unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
 @api.exception_handler(PermissionDenied)
 def _forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
     """403: the user may not take this action."""
-    text = str(exc) if isinstance(exc, permissions.Denied) else ""
+    text = str(exc) if isinstance(exc, PermissionDenied) else ""
     return api.create_response(
         request, {"detail": text or _("Anda tidak berwenang melakukan tindakan ini")},
         status=403)

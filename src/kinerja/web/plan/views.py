@@ -32,7 +32,7 @@ from kinerja.store.models import (
     Tujuan,
 )
 from kinerja.store.models.budget import STAGES
-from kinerja.web.api.access import agency_for
+from kinerja.web.api.access import agency_for, require
 from kinerja.web.api.services import EntryError, read_value
 from kinerja.web.plan import services
 from kinerja.web.plan.forms import IndicatorForm, NodeForm, SasaranForm, TujuanForm
@@ -250,8 +250,7 @@ def node_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     can_edit = _edit_allowed(request, agency)
     if request.method == "POST":
         if not can_edit:
-            raise permissions.Denied(_("Anda tidak berwenang mengubah rencana Perangkat "
-                                       "Daerah ini."))
+            require(request.user, "edit_plan", agency)
         if "hapus" in request.POST:
             parent = node.parent_id
             services.delete(request.user, node)
@@ -331,8 +330,7 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                          instance=ind)
     if request.method == "POST":
         if not can_edit:
-            raise permissions.Denied(_("Anda tidak berwenang mengubah rencana Perangkat "
-                                       "Daerah ini."))
+            require(request.user, "edit_plan", agency)
         if "hapus" in request.POST:
             owner = ind.node_id
             services.delete(request.user, ind)
