@@ -363,7 +363,7 @@ def render_html(document_draft: Draft) -> str:
 
 def render_pdf(document_draft: Draft) -> bytes:
     """The document as PDF bytes (WeasyPrint)."""
-    from weasyprint import HTML  # imported here: it loads Pango
+    from weasyprint import HTML  # type: ignore[import-untyped]  # loads Pango
 
     data = HTML(string=render_html(document_draft)).write_pdf()
     assert data is not None

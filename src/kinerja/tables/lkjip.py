@@ -543,13 +543,14 @@ def build_anggaran(record: AgencyRecord, year: int | None = None,
         pagu = total(f.pagu for f in figures)
         real = total(f.realisasi for f in figures)
         sums = SumRows(tuple(program_rows))
+        absorbed, remaining = serapan(real, pagu), sisa(pagu, real)
         rows.append(Row((
             Cell.of_text("Jumlah", colspan=3),
             Cell.money(pagu, formula=sums) if pagu is not None else Cell.empty("-"),
             Cell.money(real, formula=sums) if real is not None else Cell.empty("-"),
-            Cell.percent(serapan(real, pagu), 2, formula=Ratio(4, 3))
-            if serapan(real, pagu) is not None else Cell.empty("-"),
-            Cell.money(sisa(pagu, real)) if sisa(pagu, real) is not None else Cell.empty("-"),
+            Cell.percent(absorbed, 2, formula=Ratio(4, 3)) if absorbed is not None
+            else Cell.empty("-"),
+            Cell.money(remaining) if remaining is not None else Cell.empty("-"),
         ), RowStyle.TOTAL))
     notes: list[Note] = []
     stage_name = {"dpa": "DPA/DPPA", "apbd_perubahan": "APBD Perubahan", "apbd": "APBD",
