@@ -380,14 +380,14 @@ def _conflict(kind: str, field_name: str, stored: str, stored_display: str, mine
               by: str, at: Any) -> Outcome:
     who = by or _("pengguna lain")
     when = _when(at)
-    what = _("catatan") if field_name == "note" else _("nilai")
+    what = _("Catatan ini") if field_name == "note" else _("Nilai ini")
     if when:
-        message = _("%(what)s ini sudah diubah oleh %(who)s pada %(when)s menjadi %(theirs)s; "
+        message = _("%(what)s sudah diubah oleh %(who)s pada %(when)s menjadi %(theirs)s; "
                     "nilai Anda %(mine)s — pilih salah satu.")
     else:
-        message = _("%(what)s ini sudah diubah oleh %(who)s menjadi %(theirs)s; nilai Anda "
+        message = _("%(what)s sudah diubah oleh %(who)s menjadi %(theirs)s; nilai Anda "
                     "%(mine)s — pilih salah satu.")
-    message = message % {"what": what.capitalize(), "who": who, "when": when,
+    message = message % {"what": what, "who": who, "when": when,
                          "theirs": stored_display or _("(kosong)"),
                          "mine": mine_display or _("(kosong)")}
     return Outcome("conflict", {

@@ -83,6 +83,11 @@ def home(request: HttpRequest) -> HttpResponse:
 def ringkasan(request: HttpRequest) -> HttpResponse:
     """The overview entry point: the user's government, or a choice when there are several."""
     governments = list(permissions.scope(request.user, Government.objects.all()))
+    if not request.user.is_superuser:
+        overseen = set(Membership.objects.filter(
+            user=request.user, role__in=Membership.GOVERNMENT_ROLES).values_list(
+            "government_id", flat=True))
+        governments = [g for g in governments if g.pk in overseen]
     if len(governments) == 1:
         return redirect(_with_query(reverse("pages:pemda", kwargs={"pk": governments[0].pk}),
                                     request))
@@ -102,7 +107,10 @@ def pemda(request: HttpRequest, pk: int) -> HttpResponse:
     """Every agency of a government ranked by achievement or by absorption, with the
     predicate, for a year and quarter."""
     government = get_object_or_404(Government, pk=pk)
-    if not permissions.can(request.user, "view", government):
+    overseer = request.user.is_superuser or Membership.objects.filter(
+        user=request.user, government=government,
+        role__in=Membership.GOVERNMENT_ROLES).exists()
+    if not (overseer and permissions.can(request.user, "view", government)):
         raise permissions.Denied(
             _("Anda tidak berwenang membuka ringkasan %(gov)s.") % {"gov": government.name})
     agencies = list(permissions.scope(request.user, government.agencies.all()))
