@@ -227,3 +227,19 @@ def test_import_needs_permission(world: Any) -> None:
     result = import_table(DEMO / "paser" / "tc29.csv", world.own, 2025,
                           user=world.users["perencana"])
     assert result.source.imported_by == world.users["perencana"]
+
+
+def test_same_code_under_another_name_is_one_node(db: Any) -> None:
+    from kinerja.store.models import BudgetLine, Node
+    from kinerja.store.services.agencies import add_agency
+    from kinerja.store.services.importer import import_table
+
+    smd = add_agency("samarinda", "BKPSDM Samarinda", "Kota Samarinda", "kabkota")[0]
+    import_table(DEMO / "samarinda" / "lampiran3-evaluasi-triwulan-des.csv", smd, 2024)
+    import_table(DEMO / "samarinda" / "t13-realisasi-belanja-langsung.csv", smd, 2024)
+    programs = Node.objects.filter(agency=smd, level="program")
+    assert sorted(programs.values_list("code", flat=True)) == ["5.03.01", "5.03.02", "5.04.02"]
+    support = programs.get(code="5.03.01")
+    stages = set(BudgetLine.objects.filter(node=support).values_list("stage", "source__file_name"))
+    assert ("dpa", "lampiran3-evaluasi-triwulan-des.csv") in stages
+    assert ("dpa", "t13-realisasi-belanja-langsung.csv") in stages

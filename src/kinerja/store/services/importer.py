@@ -61,7 +61,7 @@ from kinerja.store.models import (
 )
 
 #: Bump when the mapping changes, so that an unchanged file is loaded again by the new mapping.
-FORMAT = 1
+FORMAT = 2
 
 IMPORTABLE = ("evaluasi_renja", "rencana_anggaran", "evaluasi_triwulan", "pengukuran_kinerja")
 NODE_LEVELS = ("program", "kegiatan", "sub_kegiatan")
@@ -236,6 +236,11 @@ class _Loader:
         key = keys.node_key(parent.key if parent else None, row.level, name)
         local = "" if official and keys.name_key(official) == keys.name_key(name) else name
         node = Node.objects.filter(agency=self.agency, key=key).first()
+        if node is None and code:
+            # the same nomenclature item printed under another name in another table
+            node = (Node.objects.filter(agency=self.agency, code=code, parent=parent,
+                                        level=row.level)
+                    .exclude(pk__in=[n.pk for n in self.nodes.values()]).order_by("key").first())
         if node is None:
             node = Node.objects.create(agency=self.agency, key=key, parent=parent,
                                        level=row.level, code=code, printed_code=printed,
