@@ -1,9 +1,8 @@
-"""`kinerja demo`: build the demo database (three seed agencies, demo users of every role) and,
-once the web application exists, serve it."""
+"""`kinerja demo`: build the demo database (three seed agencies, demo users of every role) and
+serve it with the web application at http://127.0.0.1:8000 (`--no-serve`: only build)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 
 import click
@@ -13,7 +12,9 @@ import click
 @click.option("--no-serve", is_flag=True, help="Hanya bangun basis data, jangan jalankan web.")
 @click.option("--database-url", envvar="DATABASE_URL", default=None,
               help="Basis data (bawaan: SQLite di $KINERJA_HOME/kinerja.sqlite3).")
-def demo(no_serve: bool, database_url: str | None) -> None:
+@click.option("--host", default="127.0.0.1", show_default=True, help="Alamat aplikasi web.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port aplikasi web.")
+def demo(no_serve: bool, database_url: str | None, host: str, port: int) -> None:
     """Bangun basis data demo: PD Paser, Kutai Kartanegara dan Samarinda dimuat dari tabel
     bawaan, dengan pengguna demo untuk setiap peran. Dapat dijalankan berulang."""
     os.environ.setdefault("KINERJA_DEMO", "1")
@@ -38,10 +39,8 @@ def demo(no_serve: bool, database_url: str | None) -> None:
     click.echo("Coba: kinerja export --pd paser")
     if no_serve:
         return
-    if importlib.util.find_spec("kinerja.commands.serve") is None:
-        click.echo("Aplikasi web belum tersedia; basis data demo sudah siap.")
-        return
-    from kinerja.commands.serve import serve
+    from kinerja.web.server import serve
 
-    ctx = click.get_current_context()
-    ctx.invoke(serve)
+    click.echo(f"Buka http://{host}:{port}/ dan masuk dengan salah satu pengguna di atas "
+               f"(mis. perencana-paser / {users[0].password if users else ''}).")
+    serve(host, port, demo=True, database_url=database_url)
