@@ -203,6 +203,9 @@ def test_efisiensi_both_conventions() -> None:
     assert format_number(e.difference.value, 2) == "-7,58"
     assert e.difference.band is not None and e.difference.band.label == "Tidak Efisien"
     table = build_efisiensi(rec, 2023)
+    spec = registry.get("lkjip_efisiensi")
+    assert len(spec.columns) == len(table.columns) == 9
+    assert len(spec.column_numbers) == 9 and table.header == spec.header
     headers = [h.text for row in table.header for h in row]
     assert "Rasio capaian / serapan" in headers and "Selisih capaian − serapan (poin)" in headers
     assert texts(table)[0][2:] == ["86,91", "10.000", "9.449", "94,49", "0,920", "-7,58",

@@ -34,8 +34,6 @@ from kinerja.core.rollup import mean_of
 from kinerja.tables import registry
 from kinerja.tables.grid import (
     Cell,
-    Column,
-    HeaderCell,
     MeanRows,
     Note,
     Ratio,
@@ -615,13 +613,6 @@ def sasaran_efficiency(record: AgencyRecord, year: int,
     return out
 
 
-_EFISIENSI_COLUMNS = (
-    Column("no", 5), Column("uraian", 34, True), Column("capaian", 11), Column("pagu", 16),
-    Column("realisasi", 16), Column("serapan", 10), Column("rasio", 10),
-    Column("selisih", 10), Column("kategori", 13),
-)
-
-
 def build_efisiensi(record: AgencyRecord, year: int | None = None,
                     version: str | None = None) -> Table:
     """Per sasaran: mean achievement, pagu and realisation of the programs and kegiatan
@@ -645,16 +636,6 @@ def build_efisiensi(record: AgencyRecord, year: int | None = None,
             else Cell.empty("-"),
             Cell.of_text(e.difference.band.label if e.difference.band else ""),
         ), RowStyle.DATA))
-    header = (
-        (HeaderCell("No", rowspan=2), HeaderCell("Sasaran", rowspan=2),
-         HeaderCell("Capaian Kinerja (%)", rowspan=2), HeaderCell("Pagu (Rp)", rowspan=2),
-         HeaderCell("Realisasi Anggaran (Rp)", rowspan=2),
-         HeaderCell("Serapan Anggaran (%)", rowspan=2), HeaderCell("Efisiensi", colspan=3)),
-        (HeaderCell("Rasio capaian / serapan"), HeaderCell("Selisih capaian − serapan (poin)"),
-         HeaderCell("Kategori selisih")),
-    )
-    numbers = tuple(HeaderCell(x) for x in ("1", "2", "3", "4", "5", "6=(5/4)", "7=(3/6)",
-                                              "8=(3-6)", "9"))
     scale = scales.EFISIENSI_SELISIH
     notes = (Note("Keterangan", (
         "Dua konvensi efisiensi disajikan: rasio capaian / serapan (di atas 1: capaian lebih "
@@ -664,10 +645,8 @@ def build_efisiensi(record: AgencyRecord, year: int | None = None,
         "Anggaran sasaran adalah jumlah pagu dan realisasi program/kegiatan yang "
         "melayaninya.",
     )),)
-    return Table(identifier=spec.identifier, title=spec.title.replace("Tahun n", f"Tahun {year}"),
-                 columns=_EFISIENSI_COLUMNS, header=header, rows=tuple(rows),
-                 column_numbers=numbers, label=spec.label,
-                 subtitle=_subtitle(record, year), notes=notes)
+    return spec.table(rows, words=_words(year), subtitle=_subtitle(record, year),
+                      notes=notes)
 
 
 def efficiency_sentence(e: SasaranEfficiency) -> str:

@@ -313,12 +313,17 @@ LKJIP_EFISIENSI = TableSpec(
     identifier="lkjip_efisiensi",
     label="",
     title="Efisiensi Penggunaan Sumber Daya Tahun n",
-    columns=_cols(("no", 5), ("uraian", 36, True), ("capaian", 12), ("pagu", 17),
-                  ("realisasi", 17), ("serapan", 11), ("efisiensi", 11), ("kategori", 14)),
-    header=((H("No"), H("Sasaran/Program"), H("Capaian Kinerja (%)"), H("Pagu (Rp)"),
-             H("Realisasi Anggaran (Rp)"), H("Serapan Anggaran (%)"), H("Efisiensi"),
-             H("Kategori")),),
-    column_numbers=_nums("1", "2", "3", "4", "5", "6=(5/4)", "7", "8"),
+    columns=_cols(("no", 5), ("uraian", 34, True), ("capaian", 11), ("pagu", 16),
+                  ("realisasi", 16), ("serapan", 10), ("rasio", 10), ("selisih", 10),
+                  ("kategori", 13)),
+    header=(
+        (H("No", rowspan=2), H("Sasaran", rowspan=2), H("Capaian Kinerja (%)", rowspan=2),
+         H("Pagu (Rp)", rowspan=2), H("Realisasi Anggaran (Rp)", rowspan=2),
+         H("Serapan Anggaran (%)", rowspan=2), H("Efisiensi", colspan=3)),
+        (H("Rasio capaian / serapan"), H("Selisih capaian − serapan (poin)"),
+         H("Kategori selisih")),
+    ),
+    column_numbers=_nums("1", "2", "3", "4", "5", "6=(5/4)", "7=(3/6)", "8=(3-6)", "9"),
 )
 
 #: Every official table by identifier.
