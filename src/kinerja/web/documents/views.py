@@ -73,15 +73,6 @@ def _locked_message(doc: Document) -> str:
 
 
 @login_required
-def choose(request: HttpRequest) -> HttpResponse:
-    """Without an agency in the URL: the user's only agency, or a list to choose from."""
-    agencies = list(permissions.agencies(request.user, "view").order_by("slug"))
-    if len(agencies) == 1:
-        return redirect("documents:index", slug=agencies[0].slug)
-    return render(request, "kinerja/documents/choose.html", {"agencies": agencies})
-
-
-@login_required
 def index(request: HttpRequest, slug: str) -> HttpResponse:
     """The agency's documents, newest year first; a new draft (with `edit_plan`)."""
     agency = agency_for(request.user, slug)

@@ -178,16 +178,6 @@ def preview_grid(table: DocTable, findings: list[Finding]) -> dict[str, Any]:
 
 
 @login_required
-def choose(request: HttpRequest) -> HttpResponse:
-    """Without an agency in the URL: go to the only agency the user may import for, or list
-    them."""
-    agencies = list(permissions.agencies(request.user, "import").order_by("slug"))
-    if len(agencies) == 1:
-        return redirect("imports:index", slug=agencies[0].slug)
-    return render(request, "kinerja/imports/choose.html", {"agencies": agencies})
-
-
-@login_required
 def index(request: HttpRequest, slug: str) -> HttpResponse:
     """The upload form (GET) and the upload itself (POST), with the agency's past imports."""
     agency = agency_for(request.user, slug, "import")

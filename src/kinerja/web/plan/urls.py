@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
+from django.utils.translation import gettext_lazy as _
 
+from kinerja.web.choose import choose_agency
 from kinerja.web.plan import views
 
 app_name = "plan"
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", views.choose, name="index"),
+    path("", choose_agency("plan", _("Rencana")), name="index"),
     path("<slug:slug>/", views.index, name="index"),
     path("<slug:slug>/kode/", views.code_search, name="code_search"),
     path("<slug:slug>/tujuan/tambah/", views.tujuan_edit, name="tujuan_add"),

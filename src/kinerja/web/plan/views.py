@@ -69,15 +69,6 @@ def _edit_allowed(request: HttpRequest, agency: Agency) -> bool:
 
 
 @login_required
-def choose(request: HttpRequest) -> HttpResponse:
-    """Without an agency in the URL: the user's only agency, or a list to choose from."""
-    agencies = list(permissions.agencies(request.user, "view").order_by("slug"))
-    if len(agencies) == 1:
-        return redirect("plan:index", slug=agencies[0].slug)
-    return render(request, "kinerja/plan/choose.html", {"agencies": agencies})
-
-
-@login_required
 def index(request: HttpRequest, slug: str) -> HttpResponse:
     """The agency's whole plan: tujuan → sasaran → IKU, and the program tree with its
     indicators."""

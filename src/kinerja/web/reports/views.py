@@ -12,11 +12,10 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from kinerja.store import permissions
 from kinerja.store.models import Agency
 from kinerja.tables import registry
 from kinerja.web.api.access import agency_for
@@ -77,15 +76,6 @@ def _choice(request: HttpRequest, agency: Agency) -> dict[str, Any]:
         version = None
     return {"specs": specs, "years": years, "spec": spec, "year": year, "version": version,
             "versions": [(v, VERSION_LABELS.get(v, v)) for v in VERSIONS]}
-
-
-@login_required
-def choose(request: HttpRequest) -> HttpResponse:
-    """Without an agency in the URL: the user's only agency, or a list to choose from."""
-    agencies = list(permissions.agencies(request.user, "view").order_by("slug"))
-    if len(agencies) == 1:
-        return redirect("reports:index", slug=agencies[0].slug)
-    return render(request, "kinerja/reports/choose.html", {"agencies": agencies})
 
 
 @login_required
