@@ -132,6 +132,7 @@ class Entry:
 
     @property
     def parts(self) -> tuple[int, ...]:
+        """The integer parts of the entry's canonical code."""
         return _split_canonical(self.code)
 
 
@@ -263,9 +264,12 @@ class _Index:
         self.children: dict[str, list[str]] = {}
 
     def add(self, entry: Entry) -> None:
+        """Add one reference row (a later row with the same code replaces it)."""
         self.entries[entry.code] = entry
 
     def build(self) -> None:
+        """Derive the lookup tables (children, codes by their last parts) once every row is
+        added."""
         for code in sorted(self.entries, key=_split_canonical):
             entry = self.entries[code]
             ws = names.words(entry.name)
