@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "lke": ("kinerja.commands.lke", "lke", "Nilai evaluasi SAKIP (LKE) dari jawaban kriteria."),
     "merit": ("kinerja.commands.merit", "merit", "Indeks Sistem Merit dari penilaian mandiri."),
     "nspk": ("kinerja.commands.nspk", "nspk", "Indeks NSPK Manajemen ASN dari penilaian mandiri."),
+    "indeks": ("kinerja.commands.indeks", "indeks", "Daftar hasil indeks yang tersimpan."),
     "pd": ("kinerja.commands.pd", "pd", "Kelola Perangkat Daerah."),
     "import": ("kinerja.commands.record", "import_", "Muat tabel dokumen ke dalam catatan."),
     "export": ("kinerja.commands.record", "export", "Ekspor seluruh catatan satu Perangkat Daerah."),

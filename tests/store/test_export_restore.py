@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=False)
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "kinerja" / "data" / "demo"
+INDICES = DEMO.parent / "contoh-indeks"
 
 
 def _wipe() -> None:
@@ -61,7 +63,29 @@ def paser(world: Any) -> Any:
     ev = SakipEvaluation.objects.create(agency=agency, year=2024, score=Decimal("67.50"),
                                         grade="B", evaluator=world.users["inspektorat"])
     Recommendation.objects.create(evaluation=ev, position=1, text="Perbaiki IKU")
+    Recommendation.objects.create(
+        evaluation=ev, position=2, text="Sampaikan LKjIP tepat waktu", status="selesai",
+        action="Jadwal penyusunan LKjIP", responsible_unit=world.other_unit,
+        responsible_text="Sekretariat", evidence="https://x.test/lkjip",
+        due_date=date(2025, 2, 28), closed_at=date(2025, 2, 20))
+    _index_result(agency, world.users["perencana"])
     return agency
+
+
+def _index_result(agency: Any, user: Any) -> None:
+    """An IKM stored for 2025 and the IKU realisation filled from it."""
+    from kinerja.commands.ikm import read_survey
+    from kinerja.core.indices import ikm
+    from kinerja.store.models import Indicator
+    from kinerja.store.services import indices
+
+    survey = INDICES / "ikm-survei.csv"
+    answers, codes = read_survey(survey)
+    stored = indices.store_result(agency, 2025, "ikm", ikm.hitung(answers, codes), survey,
+                                  user=user)
+    iku = Indicator.objects.create(agency=agency, key="iku-ikm", unit="indeks", kind="level",
+                                   name="Indeks Kepuasan Masyarakat")
+    indices.fill_realisation(stored, iku, user=user)
 
 
 def test_round_trip_is_byte_identical(paser: Any, tmp_path: Path) -> None:
@@ -77,6 +101,10 @@ def test_round_trip_is_byte_identical(paser: Any, tmp_path: Path) -> None:
     assert not Agency.objects.exists()
     agency = restore_file(path)
     assert dumps(agency) == first
+    from kinerja.store.models import IndexResult
+
+    stored = IndexResult.objects.get(agency=agency)
+    assert [r.indicator.key for r in stored.realisations.all()] == ["iku-ikm"]
     assert (Target.objects.count(), BudgetLine.objects.count()) == counts
 
 
@@ -97,6 +125,17 @@ def test_dump_content(paser: Any) -> None:
     assert roles["perencana"] == ["perencana"] and "admin_pemda" in roles
     text = json.dumps(data)
     assert "dinkes" not in text  # nothing of another agency
+    [ikm] = data["index_results"]
+    assert (ikm["kind"], ikm["year"], ikm["value"], ikm["category"]) == ("ikm", 2025, "91.48",
+                                                                        "A")
+    assert ikm["file_name"] == "ikm-survei.csv" and len(ikm["sha256"]) == 64
+    assert ikm["result"]["ikm"] == "91.48" and "91,48" in ikm["working"]
+    assert ikm["realisations"] == [{"indicator": "iku-ikm", "year": 2025, "quarter": 0,
+                                    "cumulative": False, "source": None}]
+    recs = data["sakip_evaluations"][0]["recommendations"]
+    assert recs[1]["responsible_unit"] == "Sekretariat"
+    assert (recs[1]["due_date"], recs[1]["closed_at"]) == ("2025-02-28", "2025-02-20")
+    assert recs[0]["action"] == "" and recs[0]["due_date"] is None
 
 
 def test_restore_refuses_existing_agency(paser: Any) -> None:

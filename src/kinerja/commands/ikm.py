@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from kinerja.commands.indeks import prepare, save, store_options
 from kinerja.core.indices import ikm as core
 from kinerja.core.indices.common import IndeksError, fmt_id
 from kinerja.io.records import Checker, RecordsError, echo_json, fail, read_records
@@ -60,8 +61,13 @@ def ikm() -> None:
               help="Jumlah unsur terendah yang dilaporkan.")
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks",
               show_default=True)
-def hitung(berkas: Path, populasi: int | None, nama: str, terendah: int, fmt: str) -> None:
-    """Hitung IKM dari BERKAS survei (CSV/XLSX: responden, layanan, u1 … u9)."""
+@store_options
+def hitung(berkas: Path, populasi: int | None, nama: str, terendah: int, fmt: str,
+           pd_slug: str | None, tahun: int | None, isi_iku: str | None, triwulan: int,
+           database_url: str | None) -> None:
+    """Hitung IKM dari BERKAS survei (CSV/XLSX: responden, layanan, u1 … u9). Dengan --pd dan
+    --tahun hasilnya disimpan di catatan PD; --isi-iku mengisi realisasi IKU darinya."""
+    tujuan = prepare(pd_slug, tahun, isi_iku, triwulan, database_url)
     try:
         answers, codes = read_survey(berkas)
         result = core.hitung(answers, codes, populasi=populasi, nama=nama, terendah=terendah)
@@ -71,8 +77,9 @@ def hitung(berkas: Path, populasi: int | None, nama: str, terendah: int, fmt: st
         fail([f"{berkas.name}: {exc}"])
     if fmt == "json":
         echo_json(result.to_dict())
-        return
-    _print(result)
+    else:
+        _print(result)
+    save(tujuan, "ikm", result, berkas)
 
 
 def _print(result: core.HasilIkm) -> None:

@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from kinerja.commands.indeks import prepare, save, store_options
 from kinerja.core.indices import ipasn as core
 from kinerja.core.indices.common import IndeksError, fmt_id
 from kinerja.io.records import (
@@ -159,9 +160,14 @@ def ipasn() -> None:
               help="Nama baris rata-rata seluruh pegawai.")
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks",
               show_default=True)
+@store_options
 def hitung(folder: Path, tanggal: str, jendela_teknis: int, tepi_eksklusif: bool,
-           pemerintah: str, fmt: str) -> None:
-    """Hitung IP ASN setiap pegawai dan rata-rata per instansi dari FOLDER."""
+           pemerintah: str, fmt: str, pd_slug: str | None, tahun: int | None,
+           isi_iku: str | None, triwulan: int, database_url: str | None) -> None:
+    """Hitung IP ASN setiap pegawai dan rata-rata per instansi dari FOLDER. Dengan --pd dan
+    --tahun rata-rata seluruh pegawai disimpan di catatan PD; --isi-iku mengisi realisasi IKU
+    darinya."""
+    tujuan = prepare(pd_slug, tahun, isi_iku, triwulan, database_url)
     when = parse_date(tanggal)
     if when is None:
         fail([f"--tanggal: '{tanggal}' bukan tanggal (contoh: 2024-12-31)"])
@@ -176,8 +182,9 @@ def hitung(folder: Path, tanggal: str, jendela_teknis: int, tepi_eksklusif: bool
         fail([f"{folder}: {exc}"])
     if fmt == "json":
         echo_json(result.to_dict())
-        return
-    _print(result)
+    else:
+        _print(result)
+    save(tujuan, "ipasn", result, folder)
 
 
 def _print(result: core.HasilIpAsn) -> None:

@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from kinerja.commands.indeks import prepare, save, store_options
 from kinerja.core.indices import lke as core
 from kinerja.core.indices.common import IndeksError, fmt_id
 from kinerja.io.records import (
@@ -68,8 +69,13 @@ def lke() -> None:
               show_default=True, help="Struktur LKE: PermenPANRB 88/2021 atau 12/2015.")
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks",
               show_default=True)
-def hitung(berkas: Path, struktur: str, fmt: str) -> None:
-    """Hitung nilai LKE dari BERKAS jawaban (komponen, subkomponen, kriteria, jawaban AA … E)."""
+@store_options
+def hitung(berkas: Path, struktur: str, fmt: str, pd_slug: str | None, tahun: int | None,
+           isi_iku: str | None, triwulan: int, database_url: str | None) -> None:
+    """Hitung nilai LKE dari BERKAS jawaban (komponen, subkomponen, kriteria, jawaban AA … E).
+    Dengan --pd dan --tahun nilainya disimpan sebagai evaluasi SAKIP PD tahun itu; --isi-iku
+    mengisi realisasi IKU (mis. nilai SAKIP) darinya."""
+    tujuan = prepare(pd_slug, tahun, isi_iku, triwulan, database_url)
     s = core.STRUKTUR[struktur]
     try:
         result = core.evaluasi(s, read_answers(berkas, s))
@@ -79,7 +85,19 @@ def hitung(berkas: Path, struktur: str, fmt: str) -> None:
         fail([f"{berkas.name}: {exc}"])
     if fmt == "json":
         echo_json(result.to_dict())
-        return
+    else:
+        _print(s, result)
+    if tujuan is not None:
+        from kinerja.store.services.indices import store_lke
+
+        ev = store_lke(tujuan.agency, tujuan.year, result)
+        click.echo(f"Evaluasi SAKIP {ev.year} PD {tujuan.agency.slug} tersimpan: nilai "
+                   f"{fmt_id(ev.score, 2) if ev.score is not None else '-'} → {ev.grade}",
+                   err=True)
+        save(tujuan, "lke", result, berkas)
+
+
+def _print(s: core.Struktur, result: core.EvaluasiLke) -> None:
     console = Console()
     for h in result.hasil:
         table = Table(title=f"{s.nama} — penilaian {h.penilai}")
@@ -138,18 +156,32 @@ def read_recommendations(path: Path) -> list[core.Rekomendasi]:
 @click.option("--tanggal", default=None, help="Tanggal acuan (YYYY-MM-DD); bawaan hari ini.")
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks",
               show_default=True)
-def rekomendasi(berkas: Path, tanggal: str | None, fmt: str) -> None:
-    """Rekap tindak lanjut rekomendasi hasil evaluasi dari BERKAS."""
+@click.option("--pd", "pd_slug", default=None, metavar="SLUG",
+              help="Simpan rekomendasi ke evaluasi SAKIP PD ini.")
+@click.option("--tahun", type=click.IntRange(1900, 2200), default=None,
+              help="Tahun evaluasi SAKIP (wajib bersama --pd).")
+@click.option("--database-url", envvar="DATABASE_URL", default=None,
+              help="Basis data (bawaan: SQLite di $KINERJA_HOME/kinerja.sqlite3).")
+def rekomendasi(berkas: Path, tanggal: str | None, fmt: str, pd_slug: str | None,
+                tahun: int | None, database_url: str | None) -> None:
+    """Rekap tindak lanjut rekomendasi hasil evaluasi dari BERKAS. Dengan --pd dan --tahun
+    rekomendasi disimpan (nomor yang sama diperbarui) pada evaluasi SAKIP PD tahun itu, dan
+    rekapnya mencakup semua rekomendasi evaluasi itu yang tersimpan."""
     when = date.today()
     if tanggal is not None:
         parsed = parse_date(tanggal)
         if parsed is None:
             fail([f"--tanggal: '{tanggal}' bukan tanggal (contoh: 2024-12-31)"])
         when = parsed
+    tujuan = prepare(pd_slug, tahun, None, 0, database_url)
     try:
-        result = core.rekap_rekomendasi(read_recommendations(berkas), when)
+        items = read_recommendations(berkas)
     except RecordsError as exc:
         fail(exc.masalah)
+    if tujuan is None:
+        result = core.rekap_rekomendasi(items, when)
+    else:
+        result = _store_recommendations(tujuan.agency, tujuan.year, items, when)
     if fmt == "json":
         echo_json(result.to_dict())
         return
@@ -169,3 +201,29 @@ def rekomendasi(berkas: Path, tanggal: str | None, fmt: str) -> None:
     console.print(f"Jumlah {len(result.rekomendasi)}: {counts}; selesai "
                   f"{fmt_id(pct, 2) if pct is not None else '-'} %; terlambat "
                   f"{len(result.terlambat)}.")
+
+
+def _store_recommendations(agency: object, year: int, items: list[core.Rekomendasi],
+                           when: date) -> core.RekapRekomendasi:
+    """Store the recommendations on the agency's SAKIP evaluation of `year`; the summary of
+    every recommendation of that evaluation."""
+    from django.db import transaction
+
+    from kinerja.store.services.indices import (
+        IndexStoreError,
+        evaluation_for,
+        recommendation_summary,
+        store_recommendations,
+    )
+
+    try:
+        with transaction.atomic():
+            ev, created = evaluation_for(agency, year)  # type: ignore[arg-type]
+            stored = store_recommendations(ev, items, today=when)
+    except IndexStoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if created:
+        click.echo(f"Evaluasi SAKIP {year} belum ada; dibuat tanpa nilai (isi dengan "
+                   f"kinerja lke hitung … --pd … --tahun {year}).", err=True)
+    click.echo(f"{len(stored)} rekomendasi tersimpan pada evaluasi SAKIP {year}.", err=True)
+    return recommendation_summary(ev, when)

@@ -14,6 +14,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
+from kinerja.commands.indeks import prepare, save, store_options
 from kinerja.core.indices import formulir
 from kinerja.core.indices import merit as core
 from kinerja.core.indices.common import IndeksError, fmt_id
@@ -93,9 +94,15 @@ def form_group(
                   help="Berkas definisi formulir (YAML/JSON) pengganti bawaan.")
     @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks",
                   show_default=True)
-    def hitung(berkas: Path, definisi: Path | None, fmt: str) -> None:
-        """Hitung skor, indeks dan kategori dari BERKAS jawaban (CSV/XLSX: kode, nilai)."""
+    @store_options
+    def hitung(berkas: Path, definisi: Path | None, fmt: str, pd_slug: str | None,
+               tahun: int | None, isi_iku: str | None, triwulan: int,
+               database_url: str | None) -> None:
+        """Hitung skor, indeks dan kategori dari BERKAS jawaban (CSV/XLSX: kode, nilai).
+        Dengan --pd dan --tahun hasilnya disimpan di catatan PD; --isi-iku mengisi realisasi
+        IKU dari indeksnya."""
         form = default if definisi is None else read_definition(definisi, load)
+        tujuan = prepare(pd_slug, tahun, isi_iku, triwulan, database_url)
         try:
             result = formulir.hitung(form, read_answers(berkas, form))
         except RecordsError as exc:
@@ -104,8 +111,10 @@ def form_group(
             fail([f"{berkas.name}: {exc}"])
         if fmt == "json":
             echo_json(result.to_dict())
-            return
-        print_result(result)
+        else:
+            print_result(result)
+        extra = None if definisi is None else {"definisi": definisi.name}
+        save(tujuan, name, result, berkas, settings=extra)
 
     @group.command("formulir")
     @click.option("--definisi", type=click.Path(path_type=Path), default=None,

@@ -1,5 +1,5 @@
 """The Django admin of the record: master data (governments, agencies, units, periods, roles,
-plans and indicators) and read-only views of imports and the audit trail."""
+plans and indicators) and read-only views of imports, index results and the audit trail."""
 
 from __future__ import annotations
 
@@ -250,4 +250,28 @@ class AuditLogAdmin(ScopedAdmin):
 
     def has_add_permission(self, request: object) -> bool:
         """Nobody writes the audit trail by hand."""
+        return False
+
+
+@admin.register(m.IndexResult)
+class IndexResultAdmin(ScopedAdmin):
+    """Stored index results (read only: they come from `kinerja ikm hitung --pd …` and the
+    other index commands)."""
+
+    list_display = ("agency", "year", "kind", "name", "value", "category", "computed_at")
+    list_filter = ("agency", "kind", "year")
+    readonly_fields = [f.name for f in m.IndexResult._meta.fields]
+    exclude = ("realisations",)
+
+    def get_queryset(self, request: Any) -> QuerySet[Any]:
+        """Only the results of the agencies the user may view."""
+        qs = admin.ModelAdmin.get_queryset(self, request)
+        return qs.filter(agency__in=permissions.agencies(request.user, "view"))
+
+    def has_add_permission(self, request: Any) -> bool:
+        """Results are computed by the index commands, not typed in."""
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        """Nobody edits a computed result by hand."""
         return False

@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from kinerja.store.fields import ExactDecimalField
-from kinerja.store.models.organisation import Agency
+from kinerja.store.models.organisation import Agency, Unit
 
 
 class DocumentLocked(Exception):
@@ -181,7 +181,9 @@ class SakipEvaluation(models.Model):
 
 
 class Recommendation(models.Model):
-    """A recommendation of a SAKIP evaluation and the state of its follow-up."""
+    """A recommendation of a SAKIP evaluation tracked to closure: the action planned, the unit
+    responsible (a unit of the agency, or the name as written when it is none of them), the
+    status, the evidence, the due date and the date it was closed."""
 
     STATUSES = [("belum", "Belum ditindaklanjuti"), ("proses", "Dalam proses"),
                 ("selesai", "Selesai")]
@@ -192,6 +194,15 @@ class Recommendation(models.Model):
     text = models.TextField("rekomendasi")
     status = models.CharField("status", max_length=8, choices=STATUSES, default="belum")
     follow_up = models.TextField("tindak lanjut", blank=True)
+    action = models.TextField("rencana aksi", blank=True)
+    responsible_unit = models.ForeignKey(Unit, on_delete=models.SET_NULL, null=True, blank=True,
+                                         related_name="recommendations",
+                                         verbose_name="unit penanggung jawab")
+    responsible_text = models.CharField("penanggung jawab (tertulis)", max_length=300,
+                                        blank=True)
+    evidence = models.TextField("bukti (teks atau tautan)", blank=True)
+    due_date = models.DateField("batas waktu", null=True, blank=True)
+    closed_at = models.DateField("tanggal selesai", null=True, blank=True)
 
     class Meta:
         verbose_name = "rekomendasi"

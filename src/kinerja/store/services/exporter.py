@@ -9,7 +9,7 @@ without trailing zeros. Times are ISO 8601 in UTC."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +21,7 @@ from kinerja.store.models import (
     Document,
     EvaluationNote,
     Import,
+    IndexResult,
     Indicator,
     Membership,
     Node,
@@ -55,6 +56,10 @@ def number(value: Decimal | None) -> str | None:
 def when(value: datetime | None) -> str | None:
     """A time as ISO 8601 in UTC."""
     return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def _user(user: Any) -> str | None:
@@ -205,10 +210,29 @@ def build(agency: Agency, user: Any = None) -> dict[str, Any]:
             "year": s.year, "score": money(s.score), "grade": s.grade, "notes": s.notes,
             "evaluator": _user(s.evaluator), "created_at": when(s.created_at),
             "recommendations": [{"position": r.position, "text": r.text, "status": r.status,
-                                 "follow_up": r.follow_up}
-                                for r in s.recommendations.order_by("position", "id")],
+                                 "follow_up": r.follow_up, "action": r.action,
+                                 "responsible_unit": (r.responsible_unit.name
+                                                      if r.responsible_unit else None),
+                                 "responsible_text": r.responsible_text,
+                                 "evidence": r.evidence, "due_date": _day(r.due_date),
+                                 "closed_at": _day(r.closed_at)}
+                                for r in s.recommendations.select_related("responsible_unit")
+                                .order_by("position", "id")],
         } for s in SakipEvaluation.objects.filter(agency=agency).select_related("evaluator")
             .order_by("year")],
+        "index_results": [{
+            "year": x.year, "kind": x.kind, "name": x.name, "value": number(x.value),
+            "category": x.category, "category_label": x.category_label, "result": x.result,
+            "working": x.working, "file_name": x.file_name, "sha256": x.sha256,
+            "settings": x.settings, "computed_by": _user(x.computed_by),
+            "computed_by_name": x.computed_by_name, "computed_at": when(x.computed_at),
+            "realisations": sorted(
+                ({"indicator": r.indicator.key, "year": r.year, "quarter": r.quarter,
+                  "cumulative": r.cumulative, "source": src(r)}
+                 for r in x.realisations.select_related("indicator")),
+                key=lambda r: order(r, "indicator", "year", "quarter", "cumulative", "source")),
+        } for x in IndexResult.objects.filter(agency=agency).select_related("computed_by")
+            .prefetch_related("realisations").order_by("year", "kind", "name")],
         "audit_log": [{
             "at": when(e.at), "actor": _user(e.actor), "actor_name": e.actor_name,
             "action": e.action, "model": e.model, "object_id": e.object_id,

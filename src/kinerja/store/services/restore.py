@@ -5,7 +5,7 @@ its own trail), so that exporting the restored agency gives the same bytes as th
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from kinerja.store.models import (
     Government,
     Import,
     ImportFinding,
+    IndexResult,
     Indicator,
     Membership,
     Node,
@@ -54,6 +55,10 @@ def _dec(text: str | None) -> Decimal | None:
 
 def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
 
 
 def restore_file(path: Path) -> Agency:
@@ -204,7 +209,25 @@ def _restore(data: dict[str, Any]) -> Agency:
             agency=agency, year=s["year"], score=_dec(s["score"]), grade=s["grade"],
             notes=s["notes"], evaluator=user(s["evaluator"]), created_at=_time(s["created_at"]))
         for r in s["recommendations"]:
-            Recommendation.objects.create(evaluation=ev, **r)
+            unit = r.get("responsible_unit")
+            Recommendation.objects.create(
+                evaluation=ev, position=r["position"], text=r["text"], status=r["status"],
+                follow_up=r["follow_up"], action=r.get("action", ""),
+                responsible_unit=units[unit] if unit else None,
+                responsible_text=r.get("responsible_text", ""),
+                evidence=r.get("evidence", ""), due_date=_day(r.get("due_date")),
+                closed_at=_day(r.get("closed_at")))
+    for x in data.get("index_results", []):
+        result = IndexResult.objects.create(
+            agency=agency, year=x["year"], kind=x["kind"], name=x["name"],
+            value=_dec(x["value"]), category=x["category"],
+            category_label=x["category_label"], result=x["result"], working=x["working"],
+            file_name=x["file_name"], sha256=x["sha256"], settings=x["settings"],
+            computed_by=user(x["computed_by"]), computed_by_name=x["computed_by_name"],
+            computed_at=_time(x["computed_at"]))
+        result.realisations.set([Realisation.objects.get(
+            indicator=indicators[r["indicator"]], year=r["year"], quarter=r["quarter"],
+            cumulative=r["cumulative"], source=src(r["source"])) for r in x["realisations"]])
     for e in data["audit_log"]:
         AuditLog.objects.create(
             at=_time(e["at"]), actor=user(e["actor"]), actor_name=e["actor_name"],
