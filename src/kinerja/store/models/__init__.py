@@ -19,7 +19,6 @@ from kinerja.store.models.plan import Node, Sasaran, Tujuan
 __all__ = [
     "Agency", "AuditLog", "BudgetChange", "BudgetLine", "Document", "DocumentLocked",
     "EvaluationNote", "Government", "Import", "ImportFinding", "IndexResult", "Indicator",
-    "Membership", "Node",
-    "Period", "Realisation", "Recommendation", "SakipEvaluation", "Sasaran", "Target", "Tujuan",
-    "Unit",
+    "Membership", "Node", "Period", "Realisation", "Recommendation", "SakipEvaluation",
+    "Sasaran", "Target", "Tujuan", "Unit",
 ]
