@@ -390,3 +390,18 @@ def test_admin_shows_results_only_of_permitted_agencies(world: Any, client: Any)
     assert "IKM BKPSDM" in text and "IKM kota lain" not in text
     detail = client.get(reverse("admin:store_indexresult_change", args=[own.pk]))
     assert detail.status_code == 200 and "91.48" in detail.content.decode()
+
+
+def test_stored_results_are_scoped_like_every_other_figure(world: Any) -> None:
+    from kinerja.store import permissions
+    from kinerja.store.models import IndexResult
+    from kinerja.store.services.indices import store_result
+
+    for agency in (world.own, world.sibling, world.foreign):
+        store_result(agency, 2024, "ikm", _ikm(), SURVEY)
+    every = IndexResult.objects.all()
+    own = set(permissions.scope(world.users["perencana"], every).values_list("agency", flat=True))
+    assert own == {world.own.pk}
+    gov = set(permissions.scope(world.users["bappeda"], every).values_list("agency", flat=True))
+    assert gov == {world.own.pk, world.sibling.pk}
+    assert not permissions.scope(world.users["none"], every).exists()

@@ -61,6 +61,7 @@ AGENCY_PATH: dict[str, str] = {
     "import": "agency",
     "evaluationnote": "agency",
     "sakipevaluation": "agency",
+    "indexresult": "agency",
     "auditlog": "agency",
     "membership": "agency",
     "target": "indicator__agency",
