@@ -52,6 +52,8 @@ class Imported:
         """Decimals printed in a cell."""
         t = (text or "").strip().rstrip("%").strip()
         mark = "," if self.convention is numbers.Convention.ID else "."
+        if "dot_decimal" in numbers.parse(t, self.convention).flags:
+            mark = "."      # a stray dot decimal ('7.13') in an Indonesian table
         return len(t.rsplit(mark, 1)[1]) if mark in t else 0
 
 

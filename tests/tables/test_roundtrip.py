@@ -107,9 +107,6 @@ def tc29_principled(imp: Imported, pairs: dict[int, Any],
 
 #: Paser T-C.29 differences outside the principled ones, each with its arithmetic.
 TC29_PASER_OTHER: set[tuple[int, str]] = {
-    # printed '7.13' with a stray dot decimal: 57 / 800 × 100 = 7,125 -> 7,13 half-up, the
-    # same value; the test reads the cell by the table's convention (dot = thousands) as 713
-    (47, "c8_tingkat_realisasi"),
     # column 10 printed empty: 5 + 7 + 9 = 57 + 0 + 0 = 57 (BIMTEK, realisation to 2022 only);
     # an empty column 10 is not a finding under the conventions
     (58, "c10_realisasi_kumulatif"),

@@ -22,11 +22,11 @@ MAJU = "prakiraan_maju"
 
 
 def stages(record: AgencyRecord, year: int) -> tuple[str, str]:
-    """(before, after) stages: those of the record's budget changes of `year`, else APBD and
-    APBD Perubahan."""
+    """(before, after) stages: those of the record's budget changes of `year` (a note kept
+    as a change from a stage to itself does not count), else APBD and APBD Perubahan."""
     for node in record.nodes():
         for ch in node.changes:
-            if ch.year == year:
+            if ch.year == year and ch.from_stage != ch.to_stage:
                 return ch.from_stage, ch.to_stage
     return "apbd", "apbd_perubahan"
 
@@ -61,7 +61,7 @@ def build(record: AgencyRecord, year: int | None = None, version: str | None = N
         bv, bf = pb.get(i, (None, None))
         av, af = pa.get(i, (None, None))
         mv, mf = pm.get(i, (None, None))
-        change = node.change(n)
+        change = node.change(n, before, after) or node.change(n)
         rows.append(Row((
             *c.node_cells(line),
             c.text(name), c.text(loc), c.text(c.shown_target(ind, n, v_before)),

@@ -5,7 +5,8 @@ Left, the draft: program/kegiatan/sub kegiatan, location, indicator, target (ver
 `ranwal_rkpd`) and indicative budget (stage `ranwal_rkpd`); right, the needs analysis (version
 and stage `analisis_kebutuhan`). Every parent's budget on each side is the exact sum of its
 children's (with its formula intent), the last row the total of the programs. The notes column
-states the differences: the budget added or cut and a target that changed.
+states the differences (the budget added or cut, a target that changed) followed by the
+note the record keeps for the node (the table's printed Catatan Penting).
 """
 
 from __future__ import annotations
@@ -98,6 +99,9 @@ def build(record: AgencyRecord, year: int | None = None, version: str | None = N
         rv, rf = right.get(i, (None, None))
         note = difference_note(lv, rv, t_left, t_right) if line.first else \
             difference_note(None, None, t_left, t_right)
+        printed_note = next((ch.reason for ch in node.changes if line.first and ch.year == n
+                             and ch.reason), "")
+        note = "; ".join(x for x in (note, printed_note) if x)
         loc_left = node.budget_line(LEFT, n)
         loc_right = node.budget_line(RIGHT, n)
         rows.append(Row((

@@ -15,12 +15,17 @@ What each kind brings (N = the table's year, from the meta file's `years` or `--
 - `rencana_anggaran`: the tree with indicators; per value column of role `target` a target of
   the version its stage belongs to, of role `pagu` a budget line at its stage, of role
   `realisasi` the year's budget realisation; `difference` columns between two pagu stages become
-  budget changes with their type and the row's `catatan` as reason. A `sasaran` /
+  budget changes with their type and the row's `catatan` as reason; in a table without a
+  difference column the `catatan` is kept as a change of type 'tetap' from the table's pagu
+  stage to itself (a note on the node's budget). A printed '-' in a money column is 0
+  (accounting format). A `sasaran` /
   `indikator_sasaran` pair of extra columns creates the sasaran, its IKU and its link to the
   program.
 - `evaluasi_triwulan`: the tree with indicators; `target_k` the year's target, `pagu` the DPA
   budget, `twN_k` / `twN_rp` the quarterly realisations of the indicator and of the budget,
-  `realisasi_k` / `realisasi_rp` the year's.
+  `realisasi_k` / `realisasi_rp` the year's, `kumulatif_k` the Renstra realisation up to and
+  including the year (a cumulative realisation). An indicator with an undecided unit takes the
+  within-year rule its printed year value follows (sum, latest or largest quarter).
 - `pengukuran_kinerja`: sasaran with their IKU (or nodes with their indicators); `target` the
   year's target (version `pk` or `--versi`), `target_akhir` the Renstra end target,
   `realisasi` the realisation (cumulative when the meta file gives only `realised_until`),
@@ -61,7 +66,7 @@ from kinerja.store.models import (
 )
 
 #: Bump when the mapping changes, so that an unchanged file is loaded again by the new mapping.
-FORMAT = 2
+FORMAT = 3
 
 IMPORTABLE = ("evaluasi_renja", "rencana_anggaran", "evaluasi_triwulan", "pengukuran_kinerja")
 NODE_LEVELS = ("program", "kegiatan", "sub_kegiatan")
@@ -280,6 +285,19 @@ class _Loader:
         self.touched.setdefault(Indicator, set()).add(ind.pk)
         return ind
 
+    def within_year(self, ind: Indicator, quarters: list[Decimal | None],
+                    year: Decimal | None) -> None:
+        """Set the within-year rule of an indicator with an undecided unit (unit, jenis,
+        bulan, orang/bulan, layanan) from what the document printed: 'sum' when the year's
+        value is the sum of its quarters, 'last' when it is the latest quarter, 'max' when it
+        is the largest; 'sum' when nothing decides (the rules the audit accepts)."""
+        if indicators.kind_of_unit(ind.unit) is not indicators.Kind.UNDECIDED:
+            return
+        rule = infer_within_year(quarters, year)
+        if ind.within_year != rule:
+            ind.within_year = rule
+            ind.save()
+
     def sasaran(self, name: str) -> Sasaran:
         """The sasaran `name` of the agency (created on first sight)."""
         key = keys.sasaran_key(name)
@@ -325,6 +343,8 @@ class _Loader:
         if not text or year is None:
             return None
         value = self.number(text)
+        if value is None and numbers.parse(text, self.convention).status is numbers.Status.EMPTY:
+            value = Decimal(0)      # money in accounting format: '-' is zero
         self.upsert(BudgetLine, {"node": node, "year": year, "stage": stage,
                                  "quarter": quarter, "source": self.imp},
                     {"amount": value, "printed": text[:60], "location": location[:200],
@@ -423,16 +443,20 @@ class _Loader:
                 elif role == "realisasi":
                     self.budget(node, n, "realisasi", row.get(col),
                                 location=location, funding=funding)
+            noted = False
             for spec in vcols.values():
                 if spec.get("role") != "difference":
                     continue
                 of = list(spec.get("of") or [])
                 if len(of) != 2 or any(vcols.get(c, {}).get("role") != "pagu" for c in of):
                     continue
+                noted = True
                 after_col, before_col = of
                 if not row.get(after_col).strip() and not row.get(before_col).strip():
                     continue
                 self.change(row, node, n, vcols, before_col, after_col)
+            if not noted and row.get("catatan").strip():
+                self.note(row, node, n, vcols)
 
     def change(self, row: Row, node: Node, year: int, vcols: dict[str, dict[str, Any]],
                before_col: str, after_col: str) -> None:
@@ -468,6 +492,20 @@ class _Loader:
                      "target_before": t_before[:120], "target_after": t_after[:120],
                      "reason": reason})
 
+    def note(self, row: Row, node: Node, year: int, vcols: dict[str, dict[str, Any]]) -> None:
+        """The `catatan` of a table without a difference column (T-C.31, T-C.33): kept as a
+        budget change of the node from the table's first pagu stage to the same stage, of
+        type 'tetap', with the note as its reason, so that the tables can show it."""
+        pagu = next((c for c, s in vcols.items() if s.get("role") == "pagu"
+                     and s.get("stage") != "prakiraan_maju"), None)
+        stage = str(vcols[pagu].get("stage") or "renja") if pagu else "renja"
+        amount = self.number(row.get(pagu)) if pagu else None
+        self.upsert(BudgetChange, {"node": node, "year": year, "from_stage": stage,
+                                   "to_stage": stage, "source": self.imp},
+                    {"change_type": "tetap", "amount_before": amount, "amount_after": amount,
+                     "target_before": "", "target_after": "",
+                     "reason": row.get("catatan").strip()})
+
     def load_evaluasi_triwulan(self) -> None:
         """The quarterly evaluation form (see the module docstring)."""
         n = _int(self.years.get("n")) or self.year
@@ -480,6 +518,9 @@ class _Loader:
                     self.realisation(ind, n, row.get(f"tw{q}_k"), unit, quarter=q)
                 self.realisation(ind, n, row.get("realisasi_k"), unit,
                                  note=row.get("keterangan").strip())
+                self.realisation(ind, n, row.get("kumulatif_k"), unit, cumulative=True)
+                self.within_year(ind, [self.number(row.get(f"tw{q}_k")) for q in (1, 2, 3, 4)],
+                                 self.number(row.get("realisasi_k")))
             if row.level in NODE_LEVELS:
                 self.budget(node, n, "dpa", row.get("pagu"))
                 for q in (1, 2, 3, 4):
@@ -518,6 +559,19 @@ class _Loader:
             self.realisation(ind, year, row.get("realisasi"), unit, cumulative=cumulative,
                              note=row.get("keterangan").strip())
             self.realisation(ind, year - 1, row.get("realisasi_sebelumnya"), unit)
+
+
+def infer_within_year(quarters: list[Decimal | None], year: Decimal | None) -> str:
+    """The within-year rule a printed year value follows: 'sum' if it is the sum of the
+    quarters, else 'last' if it is the latest value, else 'max' if it is the largest;
+    'sum' when it is none of them or nothing was printed."""
+    if year is None or all(q is None for q in quarters):
+        return "sum"
+    for rule in (indicators.WithinYear.SUM, indicators.WithinYear.LAST,
+                 indicators.WithinYear.MAX):
+        if indicators.year_value(quarters, rule) == year:
+            return rule.value
+    return "sum"
 
 
 def validate(table: DocTable) -> list[str]:
