@@ -113,3 +113,41 @@ TC29_PASER_OTHER: set[tuple[int, str]] = {
     # column 10 printed empty: 80 + 61 + 0 = 141; likewise not a finding
     (77, "c10_realisasi_kumulatif"),
 }
+
+
+def test_tc29_kukar() -> None:
+    """Kutai Kartanegara Tabel 1 (T-C.29 of the Renja Perubahan 2023; column 7 is the
+    realisation up to Triwulan II, as the table prints it)."""
+    imp = load("kukar", "tabel-1", 2023)
+    pairs = tc29_pairs(imp, 2023, None)
+    indicator_rows = [r for r in imp.source.rows
+                      if node_row(r) is not None and r.get("indikator").strip()
+                      and any(imp.number(r.get(c)) is not None for c in TC29_INPUTS)]
+    assert {r.number for r in indicator_rows} <= set(pairs)
+    assert input_mismatches(imp, [(row, column, built.cells[tc29.COL[col]])
+                                  for row, _line, built in pairs.values()
+                                  for column, col in TC29_INPUTS.items()]) == []
+    # row 40: c10 / c4 = 6 / 10 = 60,00 % (printed 66,67 %); row 41: 3 / 7 = 42,86 %
+    assert pairs[40][2].cells[tc29.COL["c11"]].value.quantize(Decimal("0.01")) == \
+        Decimal("60.00")
+    assert pairs[41][2].cells[tc29.COL["c11"]].value.quantize(Decimal("0.01")) == \
+        Decimal("42.86")
+    # row 35, a legacy sub kegiatan without a 2023 target: no ratio (printed 0,00 %)
+    assert pairs[35][2].cells[tc29.COL["c8"]].value is None
+    diff = tc29_differences(imp, pairs)
+    found = {f for f in imp.computed_findings() if f[0] in pairs}
+    assert found == {(35, "c8_tingkat_realisasi"), (40, "c11_tingkat_capaian"),
+                     (41, "c11_tingkat_capaian"), (42, "c8_tingkat_realisasi"),
+                     (52, "c8_tingkat_realisasi"), (62, "c10_realisasi_kumulatif")}
+    assert found - diff == set()
+    unexplained = diff - found - tc29_principled(imp, pairs, diff)
+    assert unexplained == TC29_KUKAR_OTHER
+
+
+#: Kutai Kartanegara T-C.29 differences outside the principled ones, with their arithmetic.
+TC29_KUKAR_OTHER: set[tuple[int, str]] = {
+    # Nilai SAKIP: column 7 printed empty, column 8 printed 0,00 %. The audit reads the empty
+    # realisation as 0 (0 / 86 = 0,00 %, consistent); the record keeps it missing (rules.md
+    # §1, missing is not zero), so the builder shows no ratio.
+    (3, "c8_tingkat_realisasi"),
+}
