@@ -13,16 +13,20 @@ from kinerja import __version__
 
 # name -> (module, attribute, one-line help in Bahasa Indonesia)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "audit": ("kinerja.commands.audit", "audit", "Periksa tabel dokumen dan daftar setiap kesalahannya."),
+    "audit": ("kinerja.commands.audit", "audit",
+              "Periksa tabel dokumen dan daftar setiap kesalahannya."),
     "ipasn": ("kinerja.commands.ipasn", "ipasn", "Indeks Profesionalitas ASN dari data pegawai."),
     "ikm": ("kinerja.commands.ikm", "ikm", "Indeks Kepuasan Masyarakat dari data survei."),
     "lke": ("kinerja.commands.lke", "lke", "Nilai evaluasi SAKIP (LKE) dari jawaban kriteria."),
     "merit": ("kinerja.commands.merit", "merit", "Indeks Sistem Merit dari penilaian mandiri."),
     "nspk": ("kinerja.commands.nspk", "nspk", "Indeks NSPK Manajemen ASN dari penilaian mandiri."),
+    "komposit": ("kinerja.commands.komposit", "komposit",
+                 "Indeks komposit: jumlah tertimbang persentase komponen."),
     "indeks": ("kinerja.commands.indeks", "indeks", "Daftar hasil indeks yang tersimpan."),
     "pd": ("kinerja.commands.pd", "pd", "Kelola Perangkat Daerah."),
     "import": ("kinerja.commands.record", "import_", "Muat tabel dokumen ke dalam catatan."),
-    "export": ("kinerja.commands.record", "export", "Ekspor seluruh catatan satu Perangkat Daerah."),
+    "export": ("kinerja.commands.record", "export",
+               "Ekspor seluruh catatan satu Perangkat Daerah."),
     "restore": ("kinerja.commands.record", "restore", "Pulihkan catatan dari berkas ekspor."),
     "demo": ("kinerja.commands.demo", "demo", "Bangun basis data demo dan jalankan aplikasi."),
     "serve": ("kinerja.commands.serve", "serve", "Jalankan aplikasi web pada basis data yang ada."),
