@@ -43,6 +43,13 @@ def current_agency(request: HttpRequest) -> Any:
     return agency
 
 
+def _areas(may_import: bool) -> list[tuple[str, str]]:
+    """(label, URL name) of the areas of an agency; the import only for who may import."""
+    areas = [(_("Rencana"), "plan:index"), (_("Impor"), "imports:index"),
+             (_("Laporan"), "reports:index"), (_("Dokumen"), "documents:index")]
+    return [a for a in areas if may_import or a[1] != "imports:index"]
+
+
 def navigation(request: HttpRequest) -> dict[str, Any]:
     """`kinerja_nav` (label, url, active), `kinerja_roles` (role names of the user),
     `kinerja_agency` (see `current_agency`) and `kinerja_version`."""
@@ -70,9 +77,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         if permissions.can(user, "edit_realisation", agency) or any(
                 m.role == "bidang" and m.agency_id == agency.pk for m in memberships):
             items.append((_("Isian realisasi"), _try_reverse("pages:isian", slug=agency.slug)))
-        for label, name in ((_("Rencana"), "plan:index"), (_("Impor"), "imports:index"),
-                            (_("Laporan"), "reports:index"), (_("Dokumen"), "documents:index")):
+        for label, name in _areas(permissions.can(user, "import", agency)):
             items.append((label, _try_reverse(name, slug=agency.slug) or _try_reverse(name)))
+    elif permissions.agencies(user).exists():
+        # a government's Bappeda, Inspektorat or admin away from an agency's pages: the areas
+        # open on the choice of agency
+        may_import = permissions.agencies(user, "import").exists()
+        items.extend((label, _try_reverse(name)) for label, name in _areas(may_import))
     nav = [{"label": label, "url": url, "active": False} for label, url in items if url]
     prefixes = [item for item in nav if path.startswith(item["url"])]
     if prefixes:
