@@ -56,7 +56,7 @@ api = NinjaAPI(
     ),
     auth=[TokenAuth(), SignedInSession()],
     urls_namespace="api",
-    docs_url="/docs",
+    docs_url=None,  # /api/docs is the application's own page (kinerja.web.api.docs)
     openapi_url="/openapi.json",
 )
 
