@@ -187,7 +187,9 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
         token, error = _store_upload(request, agency, form)
         if token:
             return redirect("imports:preview", slug=slug, token=token)
-    imports = Import.objects.filter(agency=agency).order_by("-imported_at")[:50]
+    imports = list(Import.objects.filter(agency=agency).order_by("-imported_at")[:50])
+    for item in imports:
+        item.version_label = VERSION_LABELS.get(item.version, item.version)
     return render(request, "kinerja/imports/index.html",
                   {"agency": agency, "form": form, "error": error, "imports": imports})
 

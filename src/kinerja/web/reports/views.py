@@ -52,6 +52,19 @@ def _years(agency: Agency) -> list[int]:
     return years_with_data(agency)
 
 
+def _default_year(agency: Agency, years: list[int]) -> int:
+    """The year a report opens on: the latest year with a realisation (the one the beranda
+    opens on) when the record has it, else the latest year with data; 0 without data. The
+    latest year alone is often a forward estimate (prakiraan maju) with nothing to report."""
+    from kinerja.store.queries import load_record
+    from kinerja.web.pages.dashboard import default_period
+
+    if not years:
+        return 0
+    year = default_period(load_record(agency))[0]
+    return year if year in years else years[-1]
+
+
 def _build(agency: Agency, spec: registry.TableSpec, year: int, version: str | None) -> Any:
     from kinerja.store.queries import load_record
 
@@ -68,7 +81,7 @@ def _choice(request: HttpRequest, agency: Agency) -> dict[str, Any]:
     if identifier and spec is None:
         raise Http404(_("Tabel '%(t)s' tidak ada atau belum dapat dibuat") % {"t": identifier})
     try:
-        year = int(request.GET.get("tahun") or (years[-1] if years else 0)) or None
+        year = int(request.GET.get("tahun") or _default_year(agency, years)) or None
     except ValueError:
         year = None
     version = request.GET.get("versi") or None
