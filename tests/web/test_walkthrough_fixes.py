@@ -40,3 +40,18 @@ def test_import_list_shows_version_names(login: Any, site: Any) -> None:
                  user=site.users["perencana"])
     html = login("perencana").get(f"/impor/{site.own.slug}/").content.decode()
     assert "<td>Renja</td>" in html
+
+
+def test_every_area_speaks_english_after_the_switch(login: Any, site: Any) -> None:
+    from django.conf import settings
+
+    client = login("perencana")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    for url, text in ((f"/rencana/{site.own.slug}/", "Programs, activities and sub-activities"),
+                      (f"/laporan/{site.own.slug}/", "Reports: official tables"),
+                      (f"/impor/{site.own.slug}/", "Earlier imports"),
+                      (f"/dokumen/{site.own.slug}/", "New document (draft)"),
+                      ("/api/docs", "API documentation")):
+        assert text in client.get(url).content.decode(), url
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
+    assert "Laporan: tabel resmi" in client.get(f"/laporan/{site.own.slug}/").content.decode()
