@@ -1,5 +1,6 @@
-"""Every table built here is produced from the demo record for paser, kukar and samarinda in
-XLSX, DOCX, PDF and HTML; the PDFs have pages and extractable text."""
+"""Every official table of the registry is produced from the demo record for paser, kukar and
+samarinda in XLSX, DOCX, PDF and HTML, and so are the Perjanjian Kinerja and the draft LKjIP
+documents; the PDFs have pages and extractable text."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from kinerja.tables._common import load_builders
 
 pytestmark = pytest.mark.django_db
 
-TABLES = ("tc29", "tc30", "tc31", "tc32", "tc33", "renja_perubahan", "evaluasi_triwulan")
+TABLES = tuple(load_builders())
 #: The year each table is built for, per agency (T-C.29: the evaluated year).
 YEARS = {"paser": {"tc29": 2023, "default": 2025},
          "kukar": {"default": 2023}, "samarinda": {"default": 2024}}
@@ -52,3 +53,28 @@ def test_every_table_in_every_format(demo: Any, slug: str, tmp_path: Path) -> No
             subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(pdf),
                             str(tmp_path / ident)], check=True)
             assert list(tmp_path.glob(f"{ident}*.png"))
+
+
+@pytest.mark.parametrize("slug", ["paser", "kukar", "samarinda"])
+def test_pk_and_lkjip_documents(demo: Any, slug: str, tmp_path: Path) -> None:
+    from docx import Document
+
+    from kinerja.io.lkjip_docx import lkjip_document, lkjip_pdf
+    from kinerja.tables.pk import pk_document, pk_pdf
+
+    year = YEARS[slug]["default"] if slug != "paser" else 2023
+    record = load_record(slug, year)
+    for name, data in (("pk.docx", pk_document(record, year)),
+                       ("lkjip.docx", lkjip_document(record, year))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert Document(str(path)).paragraphs
+    for name, data in (("pk.pdf", pk_pdf(record, year)),
+                       ("lkjip.pdf", lkjip_pdf(record, year))):
+        assert data.startswith(b"%PDF")
+        if shutil.which("pdftotext"):
+            path = tmp_path / name
+            path.write_bytes(data)
+            text = subprocess.run(["pdftotext", str(path), "-"], check=True,
+                                  capture_output=True, text=True).stdout
+            assert str(year) in text
