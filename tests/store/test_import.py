@@ -62,8 +62,9 @@ def test_rencana_anggaran_budget_and_sasaran(paser: Any) -> None:
     from kinerja.store.services.importer import import_table
 
     import_table(DEMO / "paser" / "tabel-4-1.csv", paser, 2025)
-    node = Node.objects.get(agency=paser,
-                            local_name="Penyusunan Dokumen Perencanaan Perangkat Daerah")
+    # printed without a code, bound to the nomenclature by its name
+    node = Node.objects.get(agency=paser, code="5.03.01.2.01.0001")
+    assert node.official_name == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
     line = BudgetLine.objects.get(node=node, stage="renja", year=2025)
     assert line.amount == Decimal("374119000.00") and line.printed == "374.119.000"
     ind = node.indicators.get()
@@ -104,10 +105,13 @@ def test_evaluasi_triwulan_quarters(db: Any) -> None:
     assert quarters[1] == Decimal(25) and quarters[2] == Decimal(25)
     assert 3 not in quarters  # an empty cell is missing, not zero
     assert quarters[0] == Decimal(50)
-    lines = {(b.stage, b.quarter): b.amount for b in BudgetLine.objects.filter(node=ind.node)}
-    assert lines[("dpa", 0)] == Decimal("14110534200.00")
-    assert lines[("realisasi", 1)] == Decimal("288011648.00")
-    assert lines[("realisasi", 0)] == Decimal("2801388540.00")
+    lines = {(b.stage, b.quarter, b.cumulative): b.amount
+             for b in BudgetLine.objects.filter(node=ind.node)}
+    assert lines[("dpa", 0, False)] == Decimal("14110534200.00")
+    assert lines[("realisasi", 1, False)] == Decimal("288011648.00")
+    assert lines[("realisasi", 0, False)] == Decimal("2801388540.00")
+    # column 14 Rp: the Renstra budget realisation up to and including the year
+    assert lines[("realisasi", 0, True)] == Decimal("12497387432.00")
 
 
 def test_pengukuran_kinerja_sasaran(paser: Any) -> None:

@@ -2,10 +2,11 @@
 form is imported into a fresh record and rebuilt with `evaluasi_triwulan`; every node row,
 average row and bidang row of the source is matched with the built one.
 
-Inputs (target, pagu, quarterly K and Rp of a node without children) equal the printed
-numbers. Computed cells (the year's K by the indicator's within-year rule, the year's Rp as
-the sum of the quarters, a parent's money as the sum of its children, the achievements, the
-averages) differ from the source exactly where the audit reports, except:
+Inputs (target, pagu, quarterly K and Rp and the Renstra Rp realised to date of a node without
+children) equal the printed numbers. Computed cells (the year's K by the indicator's within-year
+rule, the year's Rp as the sum of the quarters, a parent's money, column 14 Rp included, as the
+sum of its children, the achievements, the averages) differ from the source exactly where the
+audit reports, except:
 
 - inherited differences: an achievement that agrees with its printed operands while an
   operand is rebuilt differently (the year's K of a level indicator that the document summed:
@@ -13,9 +14,6 @@ averages) differ from the source exactly where the audit reports, except:
   a mean whose printed terms are rebuilt differently;
 - the reverse: a cell the audit reports against a printed operand that the builder rebuilds
   correctly, so that the built cell equals the printed one (see `REVERSE`).
-
-Column 14 (Renstra realisation up to this year) is not compared: the record keeps the
-cumulative K, but has no cumulative budget amount for the printed kumulatif_rp.
 """
 
 from __future__ import annotations
@@ -39,7 +37,8 @@ COL = et.COL
 K_INPUTS = {"target_k": COL["c7"], "tw1_k": COL["tw1"], "tw2_k": COL["tw2"],
             "tw3_k": COL["tw3"], "tw4_k": COL["tw4"]}
 RP = {"pagu": COL["c7"] + 1, "tw1_rp": COL["tw1"] + 1, "tw2_rp": COL["tw2"] + 1,
-      "tw3_rp": COL["tw3"] + 1, "tw4_rp": COL["tw4"] + 1, "realisasi_rp": COL["c12"] + 1}
+      "tw3_rp": COL["tw3"] + 1, "tw4_rp": COL["tw4"] + 1, "realisasi_rp": COL["c12"] + 1,
+      "kumulatif_rp": COL["c14"] + 1}
 RATIOS = {"capaian_k": (COL["c13"], "realisasi_k", "target_k"),
           "capaian_rp": (COL["c13"] + 1, "realisasi_rp", "pagu")}
 
@@ -167,3 +166,8 @@ def test_triwulan_samarinda() -> None:
     line, cells = pairs[51]
     assert value(cells[COL["c12"]]) == D(71)
     assert value(cells[COL["c13"]]).quantize(D("0.01")) == D("107.58")
+    # column 14 Rp, the Renstra budget realisation to date: a sub kegiatan's as printed, a
+    # program's the sum of its kegiatan (printed 12.497.387.432, the audit finds no difference)
+    assert value(pairs[5][1][COL["c14"] + 1]) == D("160747970")
+    assert value(pairs[3][1][COL["c14"] + 1]) == D("12497387432")
+    assert isinstance(pairs[3][1][COL["c14"] + 1].formula, SumRows)

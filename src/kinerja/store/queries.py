@@ -111,10 +111,10 @@ def load_record(agency_or_slug: Any, year: int | None = None) -> AgencyRecord:
 
     budget: dict[int, list[BudgetAmount]] = defaultdict(list)
     for b in BudgetLine.objects.filter(node__agency=agency).order_by(
-            "node_id", "year", "stage", "quarter", "source_id", "id"):
+            "node_id", "year", "stage", "quarter", "cumulative", "source_id", "id"):
         budget[b.node_id].append(BudgetAmount(
             b.year, b.stage, b.quarter, _num(b.amount), b.printed, b.location,
-            b.funding_source, b.source_id))
+            b.funding_source, b.source_id, b.cumulative))
     changes: dict[int, list[BudgetChangeInfo]] = defaultdict(list)
     for c in BudgetChange.objects.filter(node__agency=agency).order_by(
             "node_id", "year", "source_id", "id"):

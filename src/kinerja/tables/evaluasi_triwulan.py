@@ -6,7 +6,8 @@ year's target (document `version`) and pagu (its budget stage, DPA by default); 
 quarters' realisations; (12)–(15) computed by `kinerja.core.quarterly`: 12 by the indicator's
 within-year rule (K; the year's recorded realisation where no quarter is reported) and as the
 sum of the quarters (Rp), 13 = 12 / 7, 14 = 6 + 12 (K: the
-latest value for level indicators), 15 = 14 / 5. A parent's money is the exact sum of its
+latest value for level indicators; Rp at year end: the recorded Renstra budget realisation to
+date where a form printed it), 15 = 14 / 5. A parent's money is the exact sum of its
 children's.
 
 Below each kegiatan's sub kegiatan an average row ("Rata-rata capaian kinerja") holds the mean
@@ -146,8 +147,16 @@ class _Builder:
                        self.quarter)
         c12 = quarterly.realisation_rp(tw)
         c14 = quarterly.cumulative_rp(None, c12)
+        if self.recorded_c14(node):
+            c14 = node.rolled_amount("realisasi", n, cumulative=True)
         return {"c5": None, "c6": None, "c7": pagu, "tw1": tw[0], "tw2": tw[1], "tw3": tw[2],
                 "tw4": tw[3], "c12": c12, "c13": percent(c12, pagu), "c14": c14, "c15": None}
+
+    def recorded_c14(self, node: PlanNode) -> bool:
+        """Whether the year-end form takes column 14 Rp from the record: the Renstra budget
+        realisation to date as a form printed it (a parent: the sum of its children's)."""
+        return self.quarter == 4 and node.rolled_amount(
+            "realisasi", self.year, cumulative=True) is not None
 
     # -- rows ----------------------------------------------------------------------------
     def add(self, line: FormLine) -> int:
@@ -165,7 +174,10 @@ class _Builder:
                 rp_f[name] = SumRows(tuple(child_rows))
         rp_f["c12"] = SumColumns(tuple(COL[t] + 1 for t in ("tw1", "tw2", "tw3", "tw4")))
         rp_f["c13"] = Ratio(COL["c12"] + 1, COL["c7"] + 1)
-        rp_f["c14"] = SumColumns((COL["c6"] + 1, COL["c12"] + 1))
+        if not self.recorded_c14(node):
+            rp_f["c14"] = SumColumns((COL["c6"] + 1, COL["c12"] + 1))
+        elif child_rows:
+            rp_f["c14"] = SumRows(tuple(child_rows))
         inds = list(node.indicators) or [None]
         first_index = -1
         for i, ind in enumerate(inds):

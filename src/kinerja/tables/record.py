@@ -140,7 +140,8 @@ class RealisationValue:
 @dataclass(frozen=True)
 class BudgetAmount:
     """A node's amount for a year at a stage (for `realisasi`, quarter 1–4 or 0 for the
-    year), with location and funding source where the document printed them."""
+    year), with location and funding source where the document printed them; `cumulative`
+    marks a realisation "up to and including" the year (Renstra realisation to date)."""
 
     year: int
     stage: str
@@ -150,6 +151,7 @@ class BudgetAmount:
     location: str = ""
     funding_source: str = ""
     source: int | None = None
+    cumulative: bool = False
 
 
 @dataclass(frozen=True)
@@ -309,28 +311,34 @@ class PlanNode:
         for child in self.children:
             yield from child.leaves()
 
-    def budget_all(self, stage: str, year: int, quarter: int = 0) -> list[BudgetAmount]:
-        """Every budget line of the node itself at `stage`, `year`, `quarter`."""
+    def budget_all(self, stage: str, year: int, quarter: int = 0,
+                   cumulative: bool = False) -> list[BudgetAmount]:
+        """Every budget line of the node itself at `stage`, `year`, `quarter` (the "up to and
+        including" lines with `cumulative`)."""
         return [b for b in self.budget
-                if b.stage == stage and b.year == year and b.quarter == quarter]
+                if b.stage == stage and b.year == year and b.quarter == quarter
+                and b.cumulative == cumulative]
 
-    def budget_line(self, stage: str, year: int, quarter: int = 0) -> BudgetAmount | None:
-        """The node's own budget line at `stage`, `year`, `quarter` from the most recent
-        import; None when there is none."""
-        found: BudgetAmount | None = _latest(self.budget_all(stage, year, quarter))
+    def budget_line(self, stage: str, year: int, quarter: int = 0,
+                    cumulative: bool = False) -> BudgetAmount | None:
+        """The node's own budget line at `stage`, `year`, `quarter` (cumulative or not) from
+        the most recent import; None when there is none."""
+        found: BudgetAmount | None = _latest(self.budget_all(stage, year, quarter, cumulative))
         return found
 
-    def amount(self, stage: str, year: int, quarter: int = 0) -> Decimal | None:
+    def amount(self, stage: str, year: int, quarter: int = 0,
+               cumulative: bool = False) -> Decimal | None:
         """The node's own amount (as entered for this node), None when missing."""
-        b = self.budget_line(stage, year, quarter)
+        b = self.budget_line(stage, year, quarter, cumulative)
         return b.amount if b is not None else None
 
-    def rolled_amount(self, stage: str, year: int, quarter: int = 0) -> Decimal | None:
+    def rolled_amount(self, stage: str, year: int, quarter: int = 0,
+                      cumulative: bool = False) -> Decimal | None:
         """The amount of a leaf, or the exact sum of the children's rolled amounts for a
         parent (children without an amount left out; None when none has one)."""
         if not self.children:
-            return self.amount(stage, year, quarter)
-        return total(c.rolled_amount(stage, year, quarter) for c in self.children)
+            return self.amount(stage, year, quarter, cumulative)
+        return total(c.rolled_amount(stage, year, quarter, cumulative) for c in self.children)
 
     def change(self, year: int, from_stage: str | None = None,
                to_stage: str | None = None) -> BudgetChangeInfo | None:

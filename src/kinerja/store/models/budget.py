@@ -26,12 +26,14 @@ STAGES = [
 
 class BudgetLine(models.Model):
     """The amount of a node in a year at a stage. For stage `realisasi`, `quarter` 1–4 is a
-    quarter's realisation and 0 the year's."""
+    quarter's realisation and 0 the year's; `cumulative` marks a realisation "up to and
+    including" the year (the quarterly form's Renstra realisation to date)."""
 
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="budget_lines")
     year = models.PositiveSmallIntegerField("tahun")
     stage = models.CharField("tahap", max_length=20, choices=STAGES)
     quarter = models.PositiveSmallIntegerField("triwulan", default=0)
+    cumulative = models.BooleanField("kumulatif s.d. tahun", default=False)
     amount = ExactDecimalField("jumlah (Rp)", **MONEY)
     printed = models.CharField("tercetak", max_length=60, blank=True)
     funding_source = models.CharField("sumber dana", max_length=200, blank=True)
@@ -43,8 +45,9 @@ class BudgetLine(models.Model):
         verbose_name = "anggaran"
         verbose_name_plural = "anggaran"
         constraints = [
-            models.UniqueConstraint(fields=["node", "year", "stage", "quarter", "source"],
-                                    name="budget_unique"),
+            models.UniqueConstraint(
+                fields=["node", "year", "stage", "quarter", "cumulative", "source"],
+                name="budget_unique"),
         ]
 
     def __str__(self) -> str:

@@ -139,10 +139,12 @@ def build(agency: Agency, user: Any = None) -> dict[str, Any]:
 
     budgets = [{
         "node": b.node.key, "year": b.year, "stage": b.stage, "quarter": b.quarter,
-        "source": src(b), "amount": money(b.amount), "printed": b.printed,
+        "cumulative": b.cumulative, "source": src(b), "amount": money(b.amount),
+        "printed": b.printed,
         "funding_source": b.funding_source, "location": b.location,
     } for b in BudgetLine.objects.filter(node__agency=agency).select_related("node")]
-    budgets.sort(key=lambda r: order(r, "node", "year", "stage", "quarter", "source"))
+    budgets.sort(key=lambda r: order(r, "node", "year", "stage", "quarter", "cumulative",
+                                     "source"))
 
     changes = [{
         "node": c.node.key, "year": c.year, "from_stage": c.from_stage,

@@ -6,6 +6,15 @@ an `Import` row keyed by (agency, kind, title, year, version); importing the sam
 updates that import and the rows it brought, never duplicates them, and an unchanged table
 changes nothing at all.
 
+A program, kegiatan or sub kegiatan printed without a code is bound to the nomenclature code
+whose official name fits its name (`kinerja.core.names.fit`: the only exact or close fit, else
+the only partial one), looked for under the parent's code when the parent is bound, else in the
+agency's bidang (known from its coded nodes, the table's coded rows or its programs whose name
+fits one program of the nomenclature) and then across the government level's nomenclature; it
+stays unbound when none or more than one fits. A bound node keeps the printed name as its local
+name and takes the official name's key under its parent, so that the name variants of several
+tables are one node; two rows of one table never become one node.
+
 What each kind brings (N = the table's year, from the meta file's `years` or `--tahun`):
 
 - `evaluasi_renja` (T-C.29): program/kegiatan/sub kegiatan with their indicators; column 4 a
@@ -23,8 +32,9 @@ What each kind brings (N = the table's year, from the meta file's `years` or `--
   program.
 - `evaluasi_triwulan`: the tree with indicators; `target_k` the year's target, `pagu` the DPA
   budget, `twN_k` / `twN_rp` the quarterly realisations of the indicator and of the budget,
-  `realisasi_k` / `realisasi_rp` the year's, `kumulatif_k` the Renstra realisation up to and
-  including the year (a cumulative realisation). An indicator with an undecided unit takes the
+  `realisasi_k` / `realisasi_rp` the year's, `kumulatif_k` / `kumulatif_rp` the Renstra
+  realisation up to and including the year (a cumulative realisation and a cumulative budget
+  line). An indicator with an undecided unit takes the
   within-year rule its printed year value follows (sum, latest or largest quarter).
 - `pengukuran_kinerja`: sasaran with their IKU (or nodes with their indicators); `target` the
   year's target (version `pk` or `--versi`), `target_akhir` the Renstra end target,
@@ -47,7 +57,7 @@ from django.utils import timezone
 
 from kinerja.audit.engine import AuditSettings, audit_table
 from kinerja.audit.findings import Finding
-from kinerja.core import codes, indicators, numbers
+from kinerja.core import codes, indicators, names, numbers
 from kinerja.core.doctable import LEVELS, DocTable, Row
 from kinerja.io.doctable import DocTableError, read_table
 from kinerja.store import auditing, keys
@@ -66,7 +76,7 @@ from kinerja.store.models import (
 )
 
 #: Bump when the mapping changes, so that an unchanged file is loaded again by the new mapping.
-FORMAT = 3
+FORMAT = 4
 
 IMPORTABLE = ("evaluasi_renja", "rencana_anggaran", "evaluasi_triwulan", "pengukuran_kinerja")
 NODE_LEVELS = ("program", "kegiatan", "sub_kegiatan")
@@ -90,6 +100,8 @@ STAGE_VERSION = {
     "prakiraan_maju": "renja",
     "realisasi": "renja",
 }
+#: More than one nomenclature entry fits a name.
+AMBIGUOUS = "ambiguous"
 _NUMBER_AND_UNIT = re.compile(r"^\s*([-+(]?\s*[\d.,]+\s*%?\)?)\s+([^\d\s].*?)\s*$")
 
 
@@ -158,6 +170,7 @@ class _Loader:
         self.touched: dict[type[models.Model], set[int]] = {}
         self.position = 0
         self.period = self._period()
+        self._bidang: list[str] | None = None
 
     # -- cells -------------------------------------------------------------------------
     def number(self, text: str) -> Decimal | None:
@@ -236,16 +249,34 @@ class _Loader:
             if check.status in ("ok", "repaired") and check.code:
                 code = check.code
                 official = check.official_name or codes.official_name(code, self.gov_level) or ""
+        elif name:
+            entry = self.bind(row.level, name, parent)
+            if entry is not None:
+                code, official = entry.code, entry.name
         if not name:
             name = official
-        key = keys.node_key(parent.key if parent else None, row.level, name)
+        parent_key = parent.key if parent else None
+        used = {n.pk for n in self.nodes.values()}
+        node = None
+        key = keys.node_key(parent_key, row.level, name)
+        if code and not printed:
+            # an uncoded row bound by its name: its key follows the code (the official name
+            # under the parent), so that the name variants of the tables are one node; never
+            # the node another row of this table already is (two rows stay two nodes)
+            bound_key = keys.node_key(parent_key, row.level, official)
+            node = (Node.objects.filter(agency=self.agency, key=bound_key).first()
+                    or self.node_by_code(code, parent, row.level, used))
+            if node is not None and node.pk in used:
+                node = None
+                code = official = ""
+            else:
+                key = bound_key
         local = "" if official and keys.name_key(official) == keys.name_key(name) else name
-        node = Node.objects.filter(agency=self.agency, key=key).first()
+        if node is None:
+            node = Node.objects.filter(agency=self.agency, key=key).first()
         if node is None and code:
             # the same nomenclature item printed under another name in another table
-            node = (Node.objects.filter(agency=self.agency, code=code, parent=parent,
-                                        level=row.level)
-                    .exclude(pk__in=[n.pk for n in self.nodes.values()]).order_by("key").first())
+            node = self.node_by_code(code, parent, row.level, used)
         if node is None:
             node = Node.objects.create(agency=self.agency, key=key, parent=parent,
                                        level=row.level, code=code, printed_code=printed,
@@ -263,6 +294,83 @@ class _Loader:
         self.touched.setdefault(Node, set()).add(node.pk)
         self.nodes[id(row)] = node
         return node
+
+    def node_by_code(self, code: str, parent: Node | None, level: str,
+                     used: set[int]) -> Node | None:
+        """The agency's node of `code` under `parent` that no row of this table is yet."""
+        return (Node.objects.filter(agency=self.agency, code=code, parent=parent, level=level)
+                .exclude(pk__in=used).order_by("key").first())
+
+    # -- nomenclature ------------------------------------------------------------------
+    def bind(self, level: str, name: str, parent: Node | None) -> codes.Entry | None:
+        """The nomenclature entry of an uncoded row named `name`: the one entry of `level`
+        whose official name fits, looked for under the parent's code when the parent is bound,
+        else in the agency's bidang (in the order they are known) and then across the
+        nomenclature of the government level. None when no entry or more than one fits."""
+        if parent is not None and parent.code:
+            found = self.fitting(name, level, parent.code)
+            return found if isinstance(found, codes.Entry) else None
+        for bidang in self.bidang:
+            found = self.fitting(name, level, bidang)
+            if found is not None:
+                return found if isinstance(found, codes.Entry) else None
+        found = self.fitting(name, level, None)
+        return found if isinstance(found, codes.Entry) else None
+
+    def fitting(self, name: str, level: str, within: str | None) -> codes.Entry | str | None:
+        """The one entry of `level` (under `within`) whose official name fits `name`: the only
+        exact or close fit, else the only partial fit (the official name with words left out);
+        AMBIGUOUS when more than one fits, None when none does."""
+        words = names.words(name)
+        if not words:
+            return None
+        graded: dict[str | None, list[codes.Entry]] = {}
+        for entry in codes.search(name, self.gov_level, level=level, limit=100_000,
+                                  within=within):
+            grade = names.fit(words, names.words(entry.name))
+            tier = names.PARTIAL if grade == names.PARTIAL else names.EXACT
+            graded.setdefault(tier, []).append(entry)
+        for tier in (names.EXACT, names.PARTIAL):
+            found = graded.get(tier, [])
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return AMBIGUOUS
+        return None
+
+    @property
+    def bidang(self) -> list[str]:
+        """The agency's bidang (`5.03`), in the order they are known: from its coded nodes,
+        from this table's coded rows, then from the programs of this table whose name fits one
+        program of the whole nomenclature. The support program, the same in every bidang, is
+        bound in the first of them (where the agency codes it)."""
+        if self._bidang is not None:
+            return self._bidang
+        found: list[str] = []
+
+        def add(code: str) -> None:
+            parts = code.split(".")
+            if len(parts) >= 3 and parts[0].isdigit():
+                bidang = ".".join(parts[:2])
+                if bidang not in found:
+                    found.append(bidang)
+
+        for code in (Node.objects.filter(agency=self.agency).exclude(code="")
+                     .order_by("position", "key").values_list("code", flat=True)):
+            add(code)
+        for row in self.table.rows:
+            printed = row.get("kode").strip()
+            if row.level in NODE_LEVELS and printed:
+                check = codes.check_code(printed, row.get("uraian"), row.level, self.gov_level)
+                if check.status in ("ok", "repaired") and check.code:
+                    add(check.code)
+        for row in self.table.rows:
+            if row.level == "program" and not row.get("kode").strip():
+                entry = self.fitting(row.get("uraian"), "program", None)
+                if isinstance(entry, codes.Entry):
+                    add(entry.code)
+        self._bidang = found
+        return found
 
     def indicator(self, name: str, unit: str, node: Node | None = None,
                   sasaran: Sasaran | None = None) -> Indicator:
@@ -337,7 +445,8 @@ class _Loader:
                                  else None, "reported_at": self.imp.imported_at})
 
     def budget(self, node: Node, year: int | None, stage: str, text: str, quarter: int = 0,
-               location: str = "", funding: str = "") -> Decimal | None:
+               location: str = "", funding: str = "", cumulative: bool = False
+               ) -> Decimal | None:
         """A budget amount as printed (nothing when the cell is empty)."""
         text = (text or "").strip()
         if not text or year is None:
@@ -346,7 +455,8 @@ class _Loader:
         if value is None and numbers.parse(text, self.convention).status is numbers.Status.EMPTY:
             value = Decimal(0)      # money in accounting format: '-' is zero
         self.upsert(BudgetLine, {"node": node, "year": year, "stage": stage,
-                                 "quarter": quarter, "source": self.imp},
+                                 "quarter": quarter, "cumulative": cumulative,
+                                 "source": self.imp},
                     {"amount": value, "printed": text[:60], "location": location[:200],
                      "funding_source": funding[:200]})
         return value
@@ -526,6 +636,7 @@ class _Loader:
                 for q in (1, 2, 3, 4):
                     self.budget(node, n, "realisasi", row.get(f"tw{q}_rp"), quarter=q)
                 self.budget(node, n, "realisasi", row.get("realisasi_rp"))
+                self.budget(node, n, "realisasi", row.get("kumulatif_rp"), cumulative=True)
 
     def load_pengukuran_kinerja(self) -> None:
         """Target against realisation (see the module docstring)."""

@@ -184,7 +184,8 @@ def _restore(data: dict[str, Any]) -> Agency:
         for r in data["realisations"])
     BudgetLine.objects.bulk_create(BudgetLine(
         node=nodes[b["node"]], year=b["year"], stage=b["stage"], quarter=b["quarter"],
-        source=src(b["source"]), amount=_dec(b["amount"]), printed=b["printed"],
+        cumulative=b.get("cumulative", False), source=src(b["source"]),
+        amount=_dec(b["amount"]), printed=b["printed"],
         funding_source=b["funding_source"], location=b["location"])
         for b in data["budget_lines"])
     BudgetChange.objects.bulk_create(BudgetChange(
