@@ -4,7 +4,9 @@ Five tables, each `build_*(record, year, version=None) -> Table` and attached to
 
 - `lkjip_pengukuran`: every IKU of every sasaran with its target, realisation, achievement
   (`core.achievement`, by the indicator's polarity) and predicate (the indicator's achievement
-  scale, Permendagri 86/2017 by default), and the sasaran's mean achievement;
+  scale, Permendagri 86/2017 by default), and the sasaran's mean achievement; then every
+  indicator of a program, kegiatan or sub kegiatan that has a Perjanjian Kinerja target of the
+  year (the report's "capaian program dan kegiatan"), under the node's name;
 - `lkjip_pembanding`: the year against the year before (realisation and achievement of both);
 - `lkjip_renstra`: the realisation up to the year against the Renstra end target;
 - `lkjip_anggaran`: pagu, realisasi, serapan and sisa of every program, kegiatan and sub
@@ -54,6 +56,10 @@ from kinerja.tables.record import (
 #: Target versions tried, in order, when none is asked for: the latest agreed one first.
 TARGET_VERSIONS: tuple[str, ...] = ("pk_perubahan", "pk", "renja_perubahan", "renja", "renstra")
 
+#: The versions of a Perjanjian Kinerja: a node's indicator with a target of one of them is
+#: measured in `lkjip_pengukuran`.
+PK_VERSIONS: tuple[str, ...] = ("pk_perubahan", "pk")
+
 #: Names of target versions as printed.
 VERSION_NAMES: dict[str, str] = {
     "renstra": "Renstra", "renja": "Renja", "renja_perubahan": "Renja Perubahan",
@@ -91,9 +97,10 @@ def table_year(record: AgencyRecord, year: int | None) -> int:
 @dataclass(frozen=True)
 class Measure:
     """One IKU measured in one year: the target used (and its version), the realisation,
-    the achievement and its predicate band (None without a value)."""
+    the achievement and its predicate band (None without a value). `sasaran` is None for an
+    indicator of a program, kegiatan or sub kegiatan."""
 
-    sasaran: SasaranRecord
+    sasaran: SasaranRecord | None
     indicator: IndicatorRecord
     year: int
     target: TargetValue | None
@@ -145,7 +152,7 @@ def realisation_for(ind: IndicatorRecord, year: int) -> RealisationValue | None:
     return None
 
 
-def measure(sasaran: SasaranRecord, ind: IndicatorRecord, year: int,
+def measure(sasaran: SasaranRecord | None, ind: IndicatorRecord, year: int,
             version: str | None = None) -> Measure:
     """Measure one IKU in `year` (see `Measure`)."""
     target, used = target_for(ind, year, version)
@@ -258,6 +265,24 @@ def build_pengukuran(record: AgencyRecord, year: int | None = None,
             if mean is not None and computed_rows else Cell.empty("-"),
             Cell.of_text(predicate(mean)),
         ), RowStyle.AVERAGE))
+    pk = tuple(v for v in PK_VERSIONS if version in (None, v))
+    for node in record.nodes():
+        for ind in node.indicators:
+            if not any(ind.target(year, v) is not None for v in pk):
+                continue
+            m = measure(None, ind, year, version or next(
+                v for v in pk if ind.target(year, v) is not None))
+            all_measures.append(m)
+            rows.append(Row((
+                Cell.of_text(""),
+                Cell.of_text(node.name),
+                Cell.of_text(ind.name),
+                Cell.of_text(ind.unit),
+                value_cell(m.target.value if m.target else None),
+                value_cell(m.realisation.value if m.realisation else None, "belum diisi"),
+                achievement_cell(m, 4, 5),
+                Cell.of_text(m.band.label if m.band else ""),
+            ), RowStyle.DATA))
     used = version_used(all_measures)
     if used:
         notes.insert(0, f"Target menurut {used}; predikat menurut skala Permendagri 86/2017 "
