@@ -29,7 +29,7 @@ def content(doc: Document) -> dict[str, Any]:
     if doc.kind != "renstra":
         targets = targets.filter(year=doc.year)
     budgets = BudgetLine.objects.filter(node__agency=doc.agency, year=doc.year,
-                                        stage__in=stages)
+                                        stage__in=stages, cumulative=False)
 
     def order(row: list[Any]) -> tuple[str, ...]:
         return tuple("" if v is None else f"{v:>12}" if isinstance(v, int) else str(v)

@@ -155,7 +155,8 @@ def pagu(node: PlanNode, year: int) -> tuple[Decimal | None, str]:
 
 def _has_quarterly_spending(node: PlanNode, year: int) -> bool:
     return any(b.stage == "realisasi" and b.year == year and b.quarter in QUARTERS
-               and b.amount is not None for n in node.walk() for b in n.budget)
+               and not b.cumulative and b.amount is not None
+               for n in node.walk() for b in n.budget)
 
 
 def spent_to(node: PlanNode, year: int, quarter: int) -> Decimal | None:
@@ -365,7 +366,7 @@ def default_period(record: AgencyRecord, today: dt.date | None = None) -> tuple[
                 realised.setdefault(r.year, set()).add(r.quarter)
     for node in record.nodes():
         for b in node.budget:
-            if b.stage == "realisasi" and b.amount is not None:
+            if b.stage == "realisasi" and not b.cumulative and b.amount is not None:
                 realised.setdefault(b.year, set()).add(b.quarter)
     if realised:
         year = max(realised)

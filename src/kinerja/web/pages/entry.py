@@ -249,7 +249,7 @@ def budget_figures(node: Node, year: int, quarter: int,
                    ) -> tuple[BudgetLine | None, Decimal | None, Decimal | None]:
     """(pagu line, realisation s/d quarter, absorption) of a sub kegiatan."""
     if lines is None:
-        lines = list(BudgetLine.objects.filter(node=node, year=year))
+        lines = list(BudgetLine.objects.filter(node=node, year=year, cumulative=False))
     pagu_line = None
     for stage in PAGU_STAGES:
         pagu_line = pick(b for b in lines if b.stage == stage and b.quarter == 0
@@ -313,7 +313,7 @@ def grid(user: Any, agency: Any, year: int, quarter: int) -> tuple[list[Group], 
     nodes = _tree(list(Node.objects.filter(agency=agency).prefetch_related("indicators")))
     leaves = {n.pk for n in nodes} - {n.parent_id for n in nodes if n.parent_id}
     lines: dict[int, list[BudgetLine]] = defaultdict(list)
-    for b in BudgetLine.objects.filter(node__agency=agency, year=year):
+    for b in BudgetLine.objects.filter(node__agency=agency, year=year, cumulative=False):
         lines[b.node_id].append(b)
     any_editable = bool(editable_ids)
     for node in nodes:
@@ -495,7 +495,7 @@ def save_budget(user: Any, agency: Any, node_id: int, year: int, quarter: int, t
     with _locked(), transaction.atomic():
         Node.objects.select_for_update().filter(pk=node.pk).first()
         rows = list(BudgetLine.objects.filter(node=node, year=year, stage="realisasi",
-                                              quarter=quarter))
+                                              quarter=quarter, cumulative=False))
         shown = pick(rows)
         stored = canonical(shown.amount if shown else None)
         mine = canonical(value)
