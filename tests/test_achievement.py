@@ -119,3 +119,37 @@ def test_negative_is_antitone_in_realisation(t: Decimal, r1: Decimal, r2_: Decim
 def test_target_met_is_100(t: Decimal) -> None:
     assert value(achievement(t, t)) == 100
     assert value(achievement(t, t, NEG)) == 100
+
+
+# --- text and grade targets (rules.md §1, last point) -------------------------------------------
+
+def test_grade_targets_compared_through_the_scale_order() -> None:
+    from kinerja.core import scales
+    from kinerja.core.achievement import Status, grade_achievement
+
+    # Paser Tabel 2.2.1: Nilai SAKIP target BB (75), realised B (65,18): not met
+    r = grade_achievement("BB (75)", "B (65,18)", scales.SAKIP)
+    assert (r.status, r.value) == (Status.TIDAK_TERCAPAI, None)
+    assert r.reason == ("predikat B di bawah target BB "
+                        "(Predikat nilai SAKIP (PermenPANRB 88/2021))")
+    # Paser Tabel 2.2.1: survey target B (80), realised B (80,92): met
+    assert grade_achievement("B (80)", "B (80,92)", scales.IKM).status is Status.TERCAPAI
+    assert grade_achievement("BB", "A", scales.SAKIP).status is Status.TERCAPAI
+    assert grade_achievement("WTP", "WDP", scales.OPINI_BPK).status is Status.TIDAK_TERCAPAI
+    assert grade_achievement("WTP", "Wajar Tanpa Pengecualian",
+                             scales.OPINI_BPK).status is Status.TERCAPAI
+    assert grade_achievement("WTP", "", scales.OPINI_BPK).status is Status.BELUM_DIISI
+    unknown = grade_achievement("BB", "Q", scales.SAKIP)
+    assert unknown.status is Status.TIDAK_DAPAT_DIHITUNG and "'Q'" in unknown.reason
+
+
+def test_categorical_scale_has_no_numeric_bands() -> None:
+    from decimal import Decimal
+
+    import pytest
+
+    from kinerja.core import scales
+
+    with pytest.raises(ValueError, match="kategori"):
+        scales.OPINI_BPK.classify(Decimal("90"))
+    assert scales.OPINI_BPK.rank(scales.OPINI_BPK.band_by_code("TW")) == 2

@@ -11,6 +11,8 @@
   of averages.
 - A missing realisation is "belum diisi", not 0.
 - No cap: the stored value keeps every digit (142,5; 500; 1 800); capping belongs to a scale.
+- Text or grade targets (`B`, `BB`, `WTP`) are compared through their scale's order
+  (`grade_achievement`): met or not, with no percentage.
 
 All arithmetic is exact `Decimal` (see `core.exact`); nothing is rounded here.
 """
@@ -21,8 +23,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from kinerja.core import numbers
 from kinerja.core.exact import HUNDRED, ZERO, exact
 from kinerja.core.indicators import Polarity
+from kinerja.core.scales import Band, Scale
 
 
 class Status(StrEnum):
@@ -148,3 +152,37 @@ def _range(
         result = achievement(lower, realisation, Polarity.POSITIVE)
         where = "di bawah rentang: batas bawah sebagai target indikator positif"
     return Achievement(result.value, result.status, f"{where}; {result.reason}")
+
+
+def _grade(text: str, scale: Scale) -> Band | None:
+    """The band a printed grade names: the letters alone ('BB'), with their value
+    ('B (65,18)', read by the letters), or the label ('Sangat Baik')."""
+    band = scale.read_label(text)
+    if band is None:
+        parsed = numbers.parse(text)
+        if parsed.grade:
+            band = scale.read_label(parsed.grade)
+    return band
+
+
+def grade_achievement(target: str | None, realisation: str | None, scale: Scale) -> Achievement:
+    """Achievement of a text or grade target (`BB`, `WTP`) through the order of `scale`: met
+    when the realised grade is as good as the target's or better. No percentage is computed
+    (a grade has no ratio), so the result is TERCAPAI or TIDAK_TERCAPAI; a missing realisation
+    is BELUM_DIISI; a grade the scale does not know is TIDAK_DAPAT_DIHITUNG."""
+    if realisation is None or not realisation.strip():
+        return Achievement(None, Status.BELUM_DIISI, "realisasi belum diisi")
+    if target is None or not target.strip():
+        return Achievement(None, Status.TIDAK_DAPAT_DIHITUNG, "target kosong")
+    wanted, got = _grade(target, scale), _grade(realisation, scale)
+    for text, band in ((target, wanted), (realisation, got)):
+        if band is None:
+            return Achievement(None, Status.TIDAK_DAPAT_DIHITUNG,
+                               f"'{text.strip()}' bukan predikat pada {scale.name}")
+    assert wanted is not None and got is not None
+    if scale.rank(got) <= scale.rank(wanted):
+        return Achievement(None, Status.TERCAPAI,
+                           f"predikat {got.code} setara atau lebih baik dari target "
+                           f"{wanted.code} ({scale.name})")
+    return Achievement(None, Status.TIDAK_TERCAPAI,
+                       f"predikat {got.code} di bawah target {wanted.code} ({scale.name})")

@@ -67,6 +67,7 @@ class Scale:
     unconfirmed: bool = False
     notes: str = ""
     codes_are_grades: bool = field(default=False)
+    categorical: bool = False
 
     def prepare(self, value: Decimal) -> Decimal:
         """The value the bands are applied to: rounded (half-up) and capped as the scale says."""
@@ -78,7 +79,10 @@ class Scale:
         return x
 
     def classify(self, value: Decimal) -> Band:
-        """The band of `value`. A value outside every band falls to the nearest end band."""
+        """The band of `value`. A value outside every band falls to the nearest end band.
+        A categorical scale (an audit opinion) has no numeric bands: ValueError."""
+        if self.categorical:
+            raise ValueError(f"skala {self.key} berupa kategori, bukan rentang nilai")
         x = self.prepare(value)
         for band in self.bands:
             if band.contains(x):
@@ -138,6 +142,10 @@ class Scale:
             return None
         band = self.read_label(label)
         return band is not None and band == self.classify(value)
+
+    def rank(self, band: Band) -> int:
+        """The band's place on the scale, 0 for the best."""
+        return self.bands.index(band)
 
     def band_by_code(self, code: str) -> Band:
         """The band with this code (KeyError if none)."""
@@ -277,10 +285,25 @@ EFISIENSI_SELISIH = Scale(
     ]),
 )
 
+#: The BPK audit opinion on financial statements, a target some agencies set ("WTP").
+OPINI_BPK = Scale(
+    key="opini_bpk",
+    name="Opini BPK atas laporan keuangan",
+    footing="UU 15/2004: empat jenis opini, dari yang terbaik",
+    codes_are_grades=True,
+    categorical=True,
+    bands=(
+        Band("WTP", "Wajar Tanpa Pengecualian"),
+        Band("WDP", "Wajar Dengan Pengecualian"),
+        Band("TW", "Tidak Wajar"),
+        Band("TMP", "Tidak Menyatakan Pendapat", aliases=("Disclaimer",)),
+    ),
+)
+
 SCALES: dict[str, Scale] = {
     s.key: s
     for s in (PERMENDAGRI_86, PERMENDAGRI_86_UPPER, SAKIP, IKM, IPASN, NSPK, MERIT,
-              EFISIENSI_SELISIH)
+              EFISIENSI_SELISIH, OPINI_BPK)
 }
 
 
