@@ -87,7 +87,7 @@ TC29 = TableSpec(
     title=("Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian "
            "Renstra Perangkat Daerah s/d Tahun n-1"),
     columns=_cols(
-        ("kode", 6), ("uraian", 25, True), ("indikator", 28),
+        ("kode", 11), ("uraian", 22, True), ("indikator", 26),
         ("c4", 8), ("c4_satuan", 8.5), ("c5", 8), ("c5_satuan", 8.5),
         ("c6", 8), ("c6_satuan", 8.5), ("c7", 8), ("c7_satuan", 8.5),
         ("c8", 9), ("c9", 10.5), ("c10", 11), ("c11", 11),
