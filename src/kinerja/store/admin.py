@@ -1,5 +1,6 @@
 """The Django admin of the record: master data (governments, agencies, units, periods, roles,
-plans and indicators) and read-only views of imports, index results and the audit trail."""
+plans, indicators and stakeholder proposals) and read-only views of imports, index results
+and the audit trail."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ WRITE_ACTION: dict[str, str] = {
     "agency": "manage_agency", "unit": "manage_agency", "period": "manage_agency",
     "membership": "manage_agency", "tujuan": "edit_plan", "sasaran": "edit_plan",
     "node": "edit_plan", "indicator": "edit_plan", "document": "edit_plan",
+    "stakeholderproposal": "edit_plan",
 }
 
 
@@ -207,6 +209,23 @@ class IndicatorAdmin(ScopedAdmin):
     list_display = ("name", "unit", "kind", "polarity", "agency")
     list_filter = ("agency", "kind")
     search_fields = ("name",)
+
+
+@admin.register(m.StakeholderProposal)
+class StakeholderProposalAdmin(ScopedAdmin):
+    """Proposals of stakeholders (T-C.32)."""
+
+    list_display = ("year", "title", "location", "volume", "stakeholder", "agency")
+    list_filter = ("agency", "year")
+    search_fields = ("program_name", "indicator", "stakeholder", "location")
+
+    def formfield_for_foreignkey(self, db_field: Any, request: Any, **kwargs: Any) -> Any:
+        """Only agencies and plan nodes the user may edit are offered."""
+        if db_field.name in ("agency", "node"):
+            model = db_field.related_model
+            kwargs["queryset"] = permissions.scope(request.user, model.objects.all(),
+                                                   "edit_plan")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(m.Document)

@@ -63,6 +63,7 @@ AGENCY_PATH: dict[str, str] = {
     "sakipevaluation": "agency",
     "indexresult": "agency",
     "auditlog": "agency",
+    "stakeholderproposal": "agency",
     "membership": "agency",
     "target": "indicator__agency",
     "realisation": "indicator__agency",

@@ -3,7 +3,8 @@
 `load_record(agency, year)` reads one agency's whole record with a fixed, small number of
 queries (one per model, whatever the size of the plan) and returns an immutable
 `AgencyRecord`: the plan tree with indicators, targets, realisations, budget lines and budget
-changes, the sasaran with their IKU, units, periods, imports, documents and Bappeda's notes.
+changes, the sasaran with their IKU, units, periods, imports, documents, Bappeda's notes and the
+stakeholder proposals.
 Stored decimals come back without their padding zeros (`200.000000` → `200`)."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kinerja.tables.record import (
     IndicatorRecord,
     PeriodInfo,
     PlanNode,
+    ProposalInfo,
     RealisationValue,
     SasaranRecord,
     TargetValue,
@@ -71,6 +73,7 @@ def load_record(agency_or_slug: Any, year: int | None = None) -> AgencyRecord:
         Period,
         Realisation,
         Sasaran,
+        StakeholderProposal,
         Target,
         Unit,
     )
@@ -101,7 +104,7 @@ def load_record(agency_or_slug: Any, year: int | None = None) -> AgencyRecord:
             polarity=Polarity(ind.polarity), within_year=WithinYear(ind.within_year),
             formula=ind.formula, data_source=ind.data_source,
             responsible_unit=ind.responsible_unit.name if ind.responsible_unit else "",
-            scale=ind.scale, position=ind.position,
+            scale=ind.scale, position=ind.position, spm=ind.spm, ikk=ind.ikk,
             targets=tuple(targets.get(ind.pk, ())),
             realisations=tuple(realisations.get(ind.pk, ())))
         if ind.node_id is not None:
@@ -170,6 +173,12 @@ def load_record(agency_or_slug: Any, year: int | None = None) -> AgencyRecord:
         notes=tuple(EvaluationNoteInfo(n.year, n.quarter, n.text)
                     for n in EvaluationNote.objects.filter(agency=agency).order_by(
                         "year", "quarter", "created_at", "id")),
+        proposals=tuple(
+            ProposalInfo(p.year, p.title, node_keys.get(p.node_id) if p.node_id else None,
+                         p.location, p.indicator, p.volume, _num(p.volume_value), p.note,
+                         p.stakeholder, p.position)
+            for p in StakeholderProposal.objects.filter(agency=agency).select_related(
+                "node").order_by("year", "position", "id")),
     )
 
 

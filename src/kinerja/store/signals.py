@@ -1,5 +1,6 @@
 """Audit-trail signal handlers: every save or delete of a target, realisation, budget line,
-budget change or document writes an `AuditLog` entry with the values before and after."""
+budget change, document or stakeholder proposal writes an `AuditLog` entry with the values
+before and after."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ from kinerja.store.models import (
     Document,
     Government,
     Realisation,
+    StakeholderProposal,
     Target,
 )
 
-TRACKED = (Target, Realisation, BudgetLine, BudgetChange, Document)
+TRACKED = (Target, Realisation, BudgetLine, BudgetChange, Document, StakeholderProposal)
 _EXCLUDE = ("snapshot",)
 
 

@@ -4,7 +4,8 @@
 sasaran (with their IKU), and the plan tree program → kegiatan → sub kegiatan. Every node carries
 its indicators, its budget lines per (stage, year, quarter) and its budget changes; every
 indicator its targets per (version, year, quarter) and its realisations per (year, quarter,
-cumulative). Values are exact `Decimal`s or None (missing is never zero), each with the text it
+cumulative). The agency's stakeholder proposals per year (T-C.32) sit beside the plan.
+Values are exact `Decimal`s or None (missing is never zero), each with the text it
 was printed as and the import it came from. Nothing here knows of Django:
 `kinerja.store.queries.load_record` fills these objects from the database, and tests build them
 by hand.
@@ -170,6 +171,25 @@ class BudgetChangeInfo:
     source: int | None = None
 
 
+@dataclass(frozen=True)
+class ProposalInfo:
+    """A program/kegiatan proposed by a stakeholder for a year (T-C.32): `title` is the plan
+    node's name or the name written in free text, `node_key` the node's key (None when the
+    proposal names no node of the plan); `volume` as entered, `volume_value` its exact number
+    when it is one."""
+
+    year: int
+    title: str
+    node_key: str | None = None
+    location: str = ""
+    indicator: str = ""
+    volume: str = ""
+    volume_value: Decimal | None = None
+    note: str = ""
+    stakeholder: str = ""
+    position: int = 0
+
+
 def _latest(items: list[Any]) -> Any:
     """The item from the most recent import (sources are increasing ids; None is oldest)."""
     if not items:
@@ -181,8 +201,9 @@ def _latest(items: list[Any]) -> Any:
 class IndicatorRecord:
     """An indicator of a sasaran (IKU) or of a plan node, with its targets and realisations.
 
-    `kind`, `polarity` and `within_year` are the record's settings; `as_core()` gives the
-    `kinerja.core.indicators.Indicator` the computations take."""
+    `kind`, `polarity` and `within_year` are the record's settings; `spm` and `ikk` the
+    Standar Pelayanan Minimal and Indikator Kinerja Kunci it answers to (T-C.30), '' when none;
+    `as_core()` gives the `kinerja.core.indicators.Indicator` the computations take."""
 
     key: str
     name: str
@@ -197,6 +218,8 @@ class IndicatorRecord:
     position: int = 0
     targets: tuple[TargetValue, ...] = ()
     realisations: tuple[RealisationValue, ...] = ()
+    spm: str = ""
+    ikk: str = ""
 
     def as_core(self) -> CoreIndicator:
         """The indicator as the core computations take it."""
@@ -393,6 +416,7 @@ class AgencyRecord:
     imports: tuple[ImportInfo, ...] = ()
     documents: tuple[DocumentInfo, ...] = ()
     notes: tuple[EvaluationNoteInfo, ...] = ()
+    proposals: tuple[ProposalInfo, ...] = ()
 
     @property
     def government(self) -> GovernmentInfo:
@@ -445,6 +469,11 @@ class AgencyRecord:
         for node in self.nodes():
             out.update(b.year for b in node.budget)
         return sorted(out)
+
+    def proposals_for(self, year: int) -> list[ProposalInfo]:
+        """The stakeholder proposals for `year`, in their order."""
+        return sorted((p for p in self.proposals if p.year == year),
+                      key=lambda p: p.position)
 
     def notes_for(self, year: int, quarter: int | None = None) -> list[EvaluationNoteInfo]:
         """The evaluation notes of `year` (and `quarter` if given)."""

@@ -15,10 +15,11 @@ from kinerja.store.models.indicators import Indicator, Realisation, Target
 from kinerja.store.models.indices import IndexResult
 from kinerja.store.models.organisation import Agency, Government, Membership, Period, Unit
 from kinerja.store.models.plan import Node, Sasaran, Tujuan
+from kinerja.store.models.proposals import StakeholderProposal
 
 __all__ = [
     "Agency", "AuditLog", "BudgetChange", "BudgetLine", "Document", "DocumentLocked",
     "EvaluationNote", "Government", "Import", "ImportFinding", "IndexResult", "Indicator",
     "Membership", "Node", "Period", "Realisation", "Recommendation", "SakipEvaluation",
-    "Sasaran", "Target", "Tujuan", "Unit",
+    "Sasaran", "StakeholderProposal", "Target", "Tujuan", "Unit",
 ]

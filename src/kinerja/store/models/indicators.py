@@ -57,6 +57,10 @@ class Indicator(models.Model):
     responsible_unit = models.ForeignKey(Unit, on_delete=models.SET_NULL, null=True, blank=True,
                                          related_name="indicators")
     scale = models.CharField("skala", max_length=40, blank=True)
+    spm = models.TextField("SPM/standar nasional", blank=True,
+                           help_text="Acuan Standar Pelayanan Minimal (T-C.30)")
+    ikk = models.TextField("IKK", blank=True,
+                           help_text="Acuan Indikator Kinerja Kunci (T-C.30)")
     position = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -29,6 +29,7 @@ from kinerja.store.models import (
     Realisation,
     SakipEvaluation,
     Sasaran,
+    StakeholderProposal,
     Target,
     Tujuan,
     Unit,
@@ -114,7 +115,7 @@ def build(agency: Agency, user: Any = None) -> dict[str, Any]:
         "kind": i.kind, "polarity": i.polarity, "within_year": i.within_year,
         "formula": i.formula, "data_source": i.data_source,
         "responsible_unit": i.responsible_unit.name if i.responsible_unit else None,
-        "scale": i.scale, "position": i.position,
+        "scale": i.scale, "spm": i.spm, "ikk": i.ikk, "position": i.position,
     } for i in Indicator.objects.filter(agency=agency).select_related(
         "node", "sasaran", "responsible_unit")]
     indicators.sort(key=lambda r: r["key"])
@@ -153,6 +154,14 @@ def build(agency: Agency, user: Any = None) -> dict[str, Any]:
         "target_before": c.target_before, "target_after": c.target_after, "reason": c.reason,
     } for c in BudgetChange.objects.filter(node__agency=agency).select_related("node")]
     changes.sort(key=lambda r: order(r, "node", "year", "from_stage", "to_stage", "source"))
+
+    proposals = [{
+        "year": p.year, "node": p.node.key if p.node else None,
+        "program_name": p.program_name, "location": p.location, "indicator": p.indicator,
+        "volume": p.volume, "volume_value": number(p.volume_value), "note": p.note,
+        "stakeholder": p.stakeholder, "position": p.position,
+    } for p in StakeholderProposal.objects.filter(agency=agency).select_related("node")
+        .order_by("year", "position", "id")]
 
     sasaran = [{
         "key": s.key, "name": s.name, "position": s.position, "period": _period(s.period),
@@ -195,6 +204,7 @@ def build(agency: Agency, user: Any = None) -> dict[str, Any]:
         "realisations": realisations,
         "budget_lines": budgets,
         "budget_changes": changes,
+        "stakeholder_proposals": proposals,
         "documents": [{
             "kind": d.kind, "year": d.year, "version": d.version, "title": d.title,
             "status": d.status, "finalised_by": _user(d.finalised_by),

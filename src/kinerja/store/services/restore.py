@@ -33,6 +33,7 @@ from kinerja.store.models import (
     Recommendation,
     SakipEvaluation,
     Sasaran,
+    StakeholderProposal,
     Target,
     Tujuan,
     Unit,
@@ -156,7 +157,8 @@ def _restore(data: dict[str, Any]) -> Agency:
         unit=i["unit"], kind=i["kind"], polarity=i["polarity"], within_year=i["within_year"],
         formula=i["formula"], data_source=i["data_source"],
         responsible_unit=units[i["responsible_unit"]] if i["responsible_unit"] else None,
-        scale=i["scale"], position=i["position"]) for i in data["indicators"]}
+        scale=i["scale"], spm=i.get("spm", ""), ikk=i.get("ikk", ""),
+        position=i["position"]) for i in data["indicators"]}
 
     imports: dict[int, Import] = {}
     for d in data["imports"]:
@@ -194,6 +196,12 @@ def _restore(data: dict[str, Any]) -> Agency:
         amount_before=_dec(c["amount_before"]), amount_after=_dec(c["amount_after"]),
         target_before=c["target_before"], target_after=c["target_after"],
         reason=c["reason"]) for c in data["budget_changes"])
+    StakeholderProposal.objects.bulk_create(StakeholderProposal(
+        agency=agency, year=p["year"], node=nodes[p["node"]] if p["node"] else None,
+        program_name=p["program_name"], location=p["location"], indicator=p["indicator"],
+        volume=p["volume"], volume_value=_dec(p["volume_value"]), note=p["note"],
+        stakeholder=p["stakeholder"], position=p["position"])
+        for p in data.get("stakeholder_proposals", []))
     for d in data["documents"]:
         Document.objects.create(
             agency=agency, kind=d["kind"], year=d["year"], version=d["version"],
