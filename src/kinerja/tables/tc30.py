@@ -4,8 +4,9 @@ record.
 One row per key indicator: the IKU of the sasaran, or, where the record has none, the outcome
 indicators of the programs. For the Renja year n: the Renstra targets of n-2, n-1, n and n+1,
 the realisations of n-2 and n-1, the projections of n and n+1 (the Renja targets of those
-years) and the analyst's note (the realisation's note). SPM and IKK are not kept in the record
-and stay empty. No formulas: the table holds entered values only.
+years) and the analyst's note (the realisation's note). The SPM/standar nasional and IKK
+columns show the references kept on the indicator (empty where it has none). No formulas: the
+table holds entered values only.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def build(record: AgencyRecord, year: int | None = None, version: str | None = N
                      if r is not None and r.note), "")
         unit = f" ({ind.unit})" if ind.unit else ""
         rows.append(Row((
-            c.text(str(no)), c.text(ind.name + unit), c.text(""), c.text(""),
+            c.text(str(no)), c.text(ind.name + unit), c.text(ind.spm), c.text(ind.ikk),
             *(c.text(renstra(y)) for y in (n - 2, n - 1, n, n + 1)),
             c.text(real(n - 2)), c.text(real(n - 1)),
             c.text(projection(n)), c.text(projection(n + 1)), c.text(note))))
