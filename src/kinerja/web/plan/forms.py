@@ -1,5 +1,5 @@
-"""Forms of the plan editor: tujuan, sasaran, nodes chosen from the nomenclature, and
-indicators."""
+"""Forms of the plan editor: tujuan, sasaran, nodes chosen from the nomenclature, indicators
+and stakeholder proposals."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core import codes
-from kinerja.store.models import Indicator, Node, Sasaran, Tujuan, Unit
+from kinerja.store.models import Indicator, Node, Sasaran, StakeholderProposal, Tujuan, Unit
+from kinerja.web.api.services import EntryError, read_value
 
 
 class TujuanForm(forms.ModelForm):
@@ -93,15 +94,63 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "kind", "polarity", "within_year", "formula", "data_source",
-                  "responsible_unit"]
+                  "responsible_unit", "spm", "ikk"]
         labels = {"name": _("Nama indikator"), "unit": _("Satuan"), "kind": _("Jenis"),
                   "polarity": _("Polaritas"), "within_year": _("Aturan dalam tahun"),
                   "formula": _("Rumus (pembilang dan penyebut)"),
                   "data_source": _("Sumber data"),
-                  "responsible_unit": _("Unit penanggung jawab")}
+                  "responsible_unit": _("Unit penanggung jawab"),
+                  "spm": _("SPM/standar nasional"), "ikk": _("IKK (Indikator Kinerja Kunci)")}
+        help_texts = {"spm": _("Acuan Standar Pelayanan Minimal yang diukur indikator ini "
+                               "(kolom SPM pada T-C.30); kosongkan bila tidak ada."),
+                      "ikk": _("Acuan Indikator Kinerja Kunci (kolom IKK pada T-C.30); "
+                               "kosongkan bila tidak ada.")}
         widgets = {"name": forms.Textarea(attrs={"rows": 2}),
-                   "formula": forms.Textarea(attrs={"rows": 2})}
+                   "formula": forms.Textarea(attrs={"rows": 2}),
+                   "spm": forms.Textarea(attrs={"rows": 2}),
+                   "ikk": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, agency: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = Unit.objects.filter(agency=agency)
+
+
+class ProposalForm(forms.ModelForm):
+    """A program/kegiatan proposed by a stakeholder: the plan's program/kegiatan or a name in
+    free text, location, indicator, volume (kept as typed, with its exact number when the text
+    is a number), note and who proposed it."""
+
+    class Meta:
+        model = StakeholderProposal
+        fields = ["year", "stakeholder", "node", "program_name", "location", "indicator",
+                  "volume", "note"]
+        labels = {"year": _("Tahun"), "stakeholder": _("Pemangku kepentingan (pengusul)"),
+                  "node": _("Program/kegiatan dalam rencana"),
+                  "program_name": _("atau nama program/kegiatan yang diusulkan"),
+                  "location": _("Lokasi"), "indicator": _("Indikator kinerja"),
+                  "volume": _("Besaran/volume"), "note": _("Catatan")}
+        help_texts = {"stakeholder": _("Misalnya Musrenbang Kecamatan, pokok pikiran DPRD, "
+                                       "atau instansi pengusul."),
+                      "volume": _("Ketik seperti dalam usulan, misalnya 150 orang atau "
+                                  "1.250,5.")}
+        widgets = {"program_name": forms.Textarea(attrs={"rows": 2}),
+                   "indicator": forms.Textarea(attrs={"rows": 2}),
+                   "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, agency: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["node"].queryset = Node.objects.filter(
+            agency=agency, level__in=("program", "kegiatan")).order_by("code", "position", "pk")
+        self.fields["node"].required = False
+        self.fields["node"].empty_label = _("— tidak ada dalam rencana —")
+
+    def save(self, commit: bool = True) -> StakeholderProposal:
+        """The proposal with the exact number of its volume when the volume is a number."""
+        proposal: StakeholderProposal = super().save(commit=False)
+        try:
+            proposal.volume_value = read_value(proposal.volume)
+        except EntryError:
+            proposal.volume_value = None
+        if commit:
+            proposal.save()
+        return proposal

@@ -3,7 +3,8 @@ written to the audit trail.
 
 Targets and budget lines are logged by the store's signals (`kinerja.store.signals`) under the
 acting user; tujuan, sasaran, nodes and indicators are logged here in the same form (the
-values before and after), so that the trail answers who changed which part of the plan."""
+values before and after), so that the trail answers who changed which part of the plan.
+Stakeholder proposals, like targets, are logged by the store's signals."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from typing import Any
 from django.db import models, transaction
 
 from kinerja.store import auditing, permissions
-from kinerja.store.models import AuditLog, BudgetLine, Indicator, Node, Target
+from kinerja.store.models import (
+    AuditLog,
+    BudgetLine,
+    Indicator,
+    Node,
+    StakeholderProposal,
+    Target,
+)
 
 
 def log(user: Any, obj: models.Model, action: str, before: dict[str, Any] | None,
@@ -100,3 +108,20 @@ def set_budget(user: Any, node: Node, year: int, stage: str, amount: Decimal | N
         line.printed = printed[:60]
         line.save()
     return line
+
+
+@transaction.atomic
+def save_proposal(user: Any, proposal: StakeholderProposal) -> StakeholderProposal:
+    """Create or update a stakeholder proposal the user may edit (logged by the signals)."""
+    permissions.require(user, "edit_plan", proposal)
+    with auditing.acting_as(user):
+        proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def delete_proposal(user: Any, proposal: StakeholderProposal) -> None:
+    """Delete a stakeholder proposal the user may edit (logged by the signals)."""
+    permissions.require(user, "edit_plan", proposal)
+    with auditing.acting_as(user):
+        proposal.delete()

@@ -21,4 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<slug:slug>/program/<int:pk>/", views.node_detail, name="node"),
     path("<slug:slug>/indikator/tambah/", views.indicator_add, name="indicator_add"),
     path("<slug:slug>/indikator/<int:pk>/", views.indicator_detail, name="indicator"),
+    path("<slug:slug>/usulan/", views.proposals, name="proposals"),
+    path("<slug:slug>/usulan/tambah/", views.proposal_edit, name="proposal_add"),
+    path("<slug:slug>/usulan/<int:pk>/", views.proposal_edit, name="proposal"),
 ]

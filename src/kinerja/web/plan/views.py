@@ -1,6 +1,7 @@
 """The plan editor: the Renstra's tujuan, sasaran and IKU; programs, kegiatan and sub kegiatan
 chosen from the official nomenclature; indicators with unit, kind and polarity; targets per
-year and document version; budgets per year and stage.
+year and document version; budgets per year and stage; the stakeholders' proposals of a year
+(T-C.32).
 
 Every page asks the permission layer (`view` to read, `edit_plan` to change) and every change
 is written to the audit trail (`kinerja.web.plan.services`)."""
@@ -17,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.core import codes
@@ -28,6 +30,7 @@ from kinerja.store.models import (
     Node,
     Period,
     Sasaran,
+    StakeholderProposal,
     Target,
     Tujuan,
 )
@@ -35,7 +38,13 @@ from kinerja.store.models.budget import STAGES
 from kinerja.web.api.access import agency_for, require
 from kinerja.web.api.services import EntryError, read_value
 from kinerja.web.plan import services
-from kinerja.web.plan.forms import IndicatorForm, NodeForm, SasaranForm, TujuanForm
+from kinerja.web.plan.forms import (
+    IndicatorForm,
+    NodeForm,
+    ProposalForm,
+    SasaranForm,
+    TujuanForm,
+)
 
 #: The document versions whose targets the editor shows, in the cycle's order.
 TARGET_VERSIONS = [("renstra", "Renstra"), ("renja", "Renja"),
@@ -353,6 +362,61 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "kinerja/plan/indicator.html", {
         "agency": agency, "ind": ind, "form": form, "can_edit": can_edit, "grid": grid,
         "columns": TARGET_VERSIONS})
+
+
+# -- stakeholder proposals (T-C.32) ---------------------------------------------------------
+
+
+def _proposal_year(request: HttpRequest) -> int:
+    """The year asked for (`tahun`), else next year (the Renja being prepared)."""
+    text = request.GET.get("tahun") or request.POST.get("tahun") or ""
+    if text.isdigit() and 2000 <= int(text) <= 2100:
+        return int(text)
+    return date.today().year + 1
+
+
+@login_required
+def proposals(request: HttpRequest, slug: str) -> HttpResponse:
+    """The stakeholders' proposals of a year, in their order (readable with `view`, changed
+    with `edit_plan`)."""
+    agency = agency_for(request.user, slug)
+    year = _proposal_year(request)
+    rows = (permissions.scope(request.user, StakeholderProposal.objects.filter(
+        agency=agency, year=year)).select_related("node").order_by("position", "pk"))
+    years = sorted(set(StakeholderProposal.objects.filter(agency=agency)
+                       .values_list("year", flat=True)) | {year})
+    return render(request, "kinerja/plan/proposals.html", {
+        "agency": agency, "year": year, "years": years, "proposals": rows,
+        "can_edit": _edit_allowed(request, agency)})
+
+
+@login_required
+def proposal_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    """Add a proposal (for the year `tahun`), or change or delete one."""
+    agency = agency_for(request.user, slug, "edit_plan")
+    if pk is None:
+        year = _proposal_year(request)
+        obj = StakeholderProposal(agency=agency, year=year)
+    else:
+        obj = get_object_or_404(permissions.scope(request.user, StakeholderProposal.objects
+                                                  .filter(agency=agency), "edit_plan"), pk=pk)
+        year = obj.year
+    if request.method == "POST" and "hapus" in request.POST and obj.pk is not None:
+        services.delete_proposal(request.user, obj)
+        messages.success(request, _("Usulan dihapus."))
+        return redirect(f"{reverse('plan:proposals', kwargs={'slug': slug})}?tahun={year}")
+    form = ProposalForm(request.POST or None, agency=agency, instance=obj)
+    if request.method == "POST" and form.is_valid():
+        proposal = form.save(commit=False)
+        if proposal.pk is None or proposal.year != year:
+            proposal.position = _next_position(StakeholderProposal.objects.filter(
+                agency=agency, year=proposal.year))
+        services.save_proposal(request.user, proposal)
+        messages.success(request, _("Usulan tersimpan."))
+        return redirect(f"{reverse('plan:proposals', kwargs={'slug': slug})}"
+                        f"?tahun={proposal.year}")
+    return render(request, "kinerja/plan/proposal.html", {
+        "agency": agency, "form": form, "obj": obj, "year": year})
 
 
 # -- year × column grids ---------------------------------------------------------------------
