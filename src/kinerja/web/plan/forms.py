@@ -146,7 +146,7 @@ class ProposalForm(forms.ModelForm):
 
     def save(self, commit: bool = True) -> StakeholderProposal:
         """The proposal with the exact number of its volume when the volume is a number."""
-        proposal: StakeholderProposal = super().save(commit=False)
+        proposal: Any = super().save(commit=False)
         try:
             proposal.volume_value = read_value(proposal.volume)
         except EntryError:
