@@ -30,9 +30,10 @@ def demo(django_db_setup: Any, django_db_blocker: Any) -> Any:
     with django_db_blocker.unblock():
         demo_service.build()
         yield
-        from kinerja.store.models import Agency
+        from kinerja.store.models import Agency, Government
         for agency in Agency.objects.all():
             agency.delete()
+        Government.objects.all().delete()
 
 
 @pytest.mark.parametrize("slug", ["paser", "kukar", "samarinda"])

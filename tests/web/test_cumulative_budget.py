@@ -16,8 +16,8 @@ def test_entry_grid_ignores_cumulative_lines(db: Any) -> None:
     from kinerja.store.models import Agency, BudgetLine, Government, Node
     from kinerja.web.pages.entry import budget_figures
 
-    gov = Government.objects.create(name="Kota Samarinda", level="kabkota")
-    agency = Agency.objects.create(government=gov, slug="samarinda", name="BKPSDM")
+    gov = Government.objects.create(name="Kota Uji Anggaran Kumulatif", level="kabkota")
+    agency = Agency.objects.create(government=gov, slug="uji-kumulatif", name="BKPSDM Uji")
     node = Node.objects.create(agency=agency, level="sub_kegiatan", key="s1",
                                code="5.03.02.2.01.0001", official_name="Sub kegiatan")
     BudgetLine.objects.create(node=node, year=2024, stage="dpa", amount=Decimal("1000000"))
